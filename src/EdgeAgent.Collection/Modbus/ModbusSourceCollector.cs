@@ -1,0 +1,328 @@
+using System.Net.Sockets;
+using System.Threading.Channels;
+using EdgeAgent.Collection.Ingest;
+using EdgeAgent.Core.Configuration;
+using EdgeAgent.Core.Model;
+using EdgeAgent.Modbus;
+using EdgeAgent.Modbus.Planning;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace EdgeAgent.Collection.Modbus;
+
+/// <summary>
+/// Polls one Modbus TCP device (one source, one connection) at its poll interval with the fewest read requests the
+/// planner allows. Every tick yields one cycle for ingest, good or not, so collection availability is measured honestly.
+/// While the device is unreachable a single reconnect loop (Polly.Core: exponential backoff with jitter) runs in the
+/// background: never more than one connect attempt in flight for a device. Read-only by construction: the Modbus
+/// client has no write function.
+/// </summary>
+public sealed partial class ModbusSourceCollector : IAsyncDisposable
+{
+    private readonly SourceConfig _source;
+    private readonly IReadOnlyList<ModbusTagBinding> _bindings;
+    private readonly IModbusClient _client;
+    private readonly ChannelWriter<IngestMessage> _writer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ModbusPlanner _planner;
+    private readonly ModbusPlanOptions _planOptions;
+    private readonly ModbusPlanState _planState = new();
+    private readonly ResiliencePipeline _reconnect;
+    private readonly ushort[] _registers = new ushort[ModbusLimits.MaxRegistersPerRead];
+    private readonly bool[] _bits = new bool[ModbusLimits.MaxBitsPerRead];
+    private readonly Lock _stateLock = new();
+
+    private ModbusPlan? _plan;
+    private Task? _connecting;
+    private bool? _online;
+    private long _cycle;
+
+    public ModbusSourceCollector(
+        SourceConfig source,
+        IReadOnlyList<ModbusTagBinding> bindings,
+        IModbusClient client,
+        ChannelWriter<IngestMessage> writer,
+        TimeProvider time,
+        ILogger logger,
+        ModbusReconnectOptions? reconnect = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
+        _bindings = bindings;
+        _client = client;
+        _writer = writer;
+        _time = time;
+        _logger = logger;
+        _planOptions = new ModbusPlanOptions
+        {
+            MaxRegistersPerRequest = source.MaxRegistersPerRequest,
+            MaxBitsPerRequest = source.MaxBitsPerRequest,
+            MaxRegisterGap = source.MaxGap,
+            MaxBitGap = Math.Max(source.MaxGap, 0) * 16,
+        };
+        _planner = new ModbusPlanner(_planOptions);
+        reconnect ??= new ModbusReconnectOptions();
+        _reconnect = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsConnectionFailure),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = reconnect.FirstDelay,
+                MaxDelay = reconnect.MaxDelay,
+                OnRetry = args =>
+                {
+                    var reason = Describe(args.Outcome.Exception!);
+                    Log.ConnectFailed(_logger, _source.Id, reason, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                    return MarkOfflineAsync(reason, CancellationToken.None);
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>The current read plan (for diagnostics and the benchmark).</summary>
+    public ModbusPlan Plan => _plan ??= _planner.Plan(_bindings.Select(b => b.Item).ToList(), _planState);
+
+    /// <summary>The fewest requests that could cover this device's tags (for the benchmark).</summary>
+    public int MinimumRequests => _planner.MinimumRequestCount(_bindings.Select(b => b.Item).ToList());
+
+    /// <summary>Runs until cancelled: one cycle per poll interval.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_source.PollIntervalMs), _time);
+        do
+        {
+            await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One poll cycle: connect if needed (in the background), read, hand the outcome to ingest.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (!_client.IsConnected)
+        {
+            _connecting ??= ConnectAsync(cancellationToken);
+            if (!_connecting.IsCompleted)
+            {
+                await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            _connecting = null;
+            if (!_client.IsConnected)
+            {
+                // The reconnect loop ended without a connection (cancelled): nothing to read this cycle.
+                await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var samples = new List<Sample>(_bindings.Count);
+        try
+        {
+            await ReadAllAsync(samples, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            // The client has closed its socket; the next cycle starts the reconnect loop.
+            var reason = Describe(ex);
+            await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+            await MarkOfflineAsync(reason, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var good = samples.Exists(s => s.Quality == SampleQuality.Good);
+        await MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, samples, good)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _reconnect.ExecuteAsync(async ct => await _client.ConnectAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown while reconnecting.
+        }
+    }
+
+    private async Task ReadAllAsync(List<Sample> samples, DateTime now, CancellationToken cancellationToken)
+    {
+        var plan = Plan;
+        if (plan.StateVersion != _planState.Version)
+        {
+            plan = _plan = _planner.Plan(_bindings.Select(b => b.Item).ToList(), _planState);
+        }
+
+        foreach (var request in plan.Requests)
+        {
+            try
+            {
+                await ReadAsync(request, samples, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ModbusException ex) when (ex.ExceptionCode == ModbusExceptionCode.IllegalDataAddress)
+            {
+                await SplitAsync(request, samples, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ModbusException ex)
+            {
+                // The device answered but refused (busy, failure...): it is online, these values are bad.
+                var status = ex.ExceptionCode.ToString();
+                foreach (var slice in request.Slices)
+                {
+                    samples.Add(_bindings[slice.ItemIndex].Bad(now, SampleQuality.Bad, status));
+                }
+            }
+        }
+
+        foreach (var item in plan.Excluded)
+        {
+            samples.Add(_bindings[item.Index].Bad(now, SampleQuality.Bad, nameof(ModbusExceptionCode.IllegalDataAddress)));
+        }
+
+        // Re-probe addresses once refused, in case the device was reconfigured.
+        if (plan.Excluded.Count > 0 && _planOptions.IsProbeDue(++_cycle))
+        {
+            foreach (var probe in plan.ProbeExcluded())
+            {
+                var accepted = await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false);
+                _planState.ReportProbe(probe, accepted);
+            }
+        }
+    }
+
+    /// <summary>Narrows a coalesced block the device refused, so the valid tags in it are still read.</summary>
+    private async Task SplitAsync(ModbusReadRequest rejected, List<Sample> samples, DateTime now, CancellationToken cancellationToken)
+    {
+        var split = _planner.Split(rejected);
+        while (split.Current is { } probe)
+        {
+            split.Report(await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (_planState.Learn(split))
+        {
+            Log.BadAddresses(_logger, _source.Id, string.Join(", ", split.BadRanges));
+        }
+
+        foreach (var index in split.BadItems)
+        {
+            samples.Add(_bindings[index].Bad(now, SampleQuality.Bad, nameof(ModbusExceptionCode.IllegalDataAddress)));
+        }
+    }
+
+    private async Task<bool> TryReadAsync(ModbusReadRequest request, List<Sample> samples, DateTime now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReadAsync(request, samples, now, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ModbusException ex) when (ex.ExceptionCode == ModbusExceptionCode.IllegalDataAddress)
+        {
+            return false;
+        }
+    }
+
+    private async Task ReadAsync(ModbusReadRequest request, List<Sample> samples, DateTime now, CancellationToken cancellationToken)
+    {
+        if (request.Table is ModbusTable.Coil or ModbusTable.DiscreteInput)
+        {
+            var bits = _bits.AsMemory(0, request.Count);
+            await _client.ReadBitsAsync(request.Table, (ushort)request.Start, bits, cancellationToken).ConfigureAwait(false);
+            foreach (var slice in request.Slices)
+            {
+                samples.Add(_bindings[slice.ItemIndex].Decode(_bits[slice.Offset], now));
+            }
+        }
+        else
+        {
+            var registers = _registers.AsMemory(0, request.Count);
+            await _client.ReadRegistersAsync(request.Table, (ushort)request.Start, registers, cancellationToken).ConfigureAwait(false);
+            foreach (var slice in request.Slices)
+            {
+                samples.Add(_bindings[slice.ItemIndex].Decode(_registers.AsSpan(slice.Offset, slice.Count), now));
+            }
+        }
+    }
+
+    private async ValueTask MarkOnlineAsync(CancellationToken cancellationToken)
+    {
+        lock (_stateLock)
+        {
+            if (_online == true)
+            {
+                return;
+            }
+
+            _online = true;
+        }
+
+        Log.Online(_logger, _source.Id, _source.Host, _source.Port);
+        await _writer.WriteAsync(IngestMessage.Of(new StatusEvent(_source.Id, _time.GetUtcNow().UtcDateTime, true, "connected")), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask MarkOfflineAsync(string reason, CancellationToken cancellationToken)
+    {
+        lock (_stateLock)
+        {
+            if (_online == false)
+            {
+                return;
+            }
+
+            _online = false;
+        }
+
+        await _writer.WriteAsync(IngestMessage.Of(new StatusEvent(_source.Id, _time.GetUtcNow().UtcDateTime, false, reason)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Errors that mean the device cannot be reached (as opposed to a device that answers with an exception).</summary>
+    internal static bool IsConnectionFailure(Exception ex) =>
+        ex is ModbusTimeoutException or ModbusConnectionException or ModbusProtocolException or SocketException or IOException or TimeoutException;
+
+    /// <summary>A short reason for the status timeline and the status page.</summary>
+    internal static string Describe(Exception ex) => ex switch
+    {
+        ModbusTimeoutException => "timeout",
+        ModbusConnectionException { SocketError: SocketError.ConnectionRefused } => "connection refused",
+        ModbusConnectionException { SocketError: SocketError.TimedOut } => "connect timeout",
+        ModbusConnectionException { SocketError: { } code } => $"connection failed ({code})",
+        ModbusConnectionException c => $"connection failed: {c.Message}",
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        SocketException s => $"connection failed ({s.SocketErrorCode})",
+        ModbusProtocolException p => $"protocol error: {p.Message}",
+        TimeoutException => "timeout",
+        _ => ex.Message,
+    };
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_connecting is not null)
+        {
+            await _connecting.ConfigureAwait(false);
+        }
+
+        await _client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Modbus source {SourceId} connected to {Host}:{Port}")]
+        public static partial void Online(ILogger logger, string sourceId, string host, int port);
+
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Modbus source {SourceId}: connect attempt {Attempt} failed ({Reason}); next attempt in {DelaySeconds:F1} s")]
+        public static partial void ConnectFailed(ILogger logger, string sourceId, string reason, int attempt, double delaySeconds);
+
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Modbus source {SourceId} refuses addresses {Ranges}: the tags there are stored as bad quality, the rest is still read")]
+        public static partial void BadAddresses(ILogger logger, string sourceId, string ranges);
+    }
+}

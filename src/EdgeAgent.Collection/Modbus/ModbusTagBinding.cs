@@ -1,0 +1,69 @@
+using EdgeAgent.Core.Configuration;
+using EdgeAgent.Core.Model;
+using EdgeAgent.Modbus;
+using EdgeAgent.Modbus.Planning;
+
+namespace EdgeAgent.Collection.Modbus;
+
+/// <summary>A configured tag translated into Modbus terms: where to read it and how to decode it.</summary>
+public sealed class ModbusTagBinding
+{
+    public ModbusTagBinding(TagKey key, TagConfig tag, int index)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        Key = key;
+        Tag = tag;
+        Table = tag.Table switch
+        {
+            TagTable.Coil => ModbusTable.Coil,
+            TagTable.Discrete => ModbusTable.DiscreteInput,
+            TagTable.Holding => ModbusTable.HoldingRegister,
+            _ => ModbusTable.InputRegister,
+        };
+        Type = tag.Type switch
+        {
+            TagType.Bool => ModbusDataType.Bool,
+            TagType.Int16 => ModbusDataType.Int16,
+            TagType.UInt16 => ModbusDataType.UInt16,
+            TagType.Int32 => ModbusDataType.Int32,
+            TagType.UInt32 => ModbusDataType.UInt32,
+            TagType.Int64 => ModbusDataType.Int64,
+            TagType.UInt64 => ModbusDataType.UInt64,
+            TagType.Float32 => ModbusDataType.Float32,
+            TagType.Float64 => ModbusDataType.Float64,
+            _ => ModbusDataType.String,
+        };
+        ByteOrder = tag.ByteOrder == Endianness.Big ? ModbusByteOrder.BigEndian : ModbusByteOrder.LittleEndian;
+        WordOrder = tag.WordOrder == Endianness.Big ? ModbusWordOrder.BigEndian : ModbusWordOrder.LittleEndian;
+        var count = IsBit ? 1 : ModbusValueCodec.RegisterCount(Type, tag.Length);
+        Item = new ModbusReadItem(Table, tag.Address, count, index);
+    }
+
+    public TagKey Key { get; }
+    public TagConfig Tag { get; }
+    public ModbusTable Table { get; }
+    public ModbusDataType Type { get; }
+    public ModbusByteOrder ByteOrder { get; }
+    public ModbusWordOrder WordOrder { get; }
+    public ModbusReadItem Item { get; }
+
+    public bool IsBit => Table is ModbusTable.Coil or ModbusTable.DiscreteInput;
+
+    /// <summary>Decodes this tag's registers into a good sample (scale and offset applied to numbers).</summary>
+    public Sample Decode(ReadOnlySpan<ushort> registers, DateTime timestampUtc)
+    {
+        if (Type == ModbusDataType.String)
+        {
+            return new Sample(Key, timestampUtc, double.NaN, ModbusValueCodec.DecodeString(registers, ByteOrder), SampleQuality.Good);
+        }
+
+        var raw = ModbusValueCodec.DecodeNumber(registers, Type, ByteOrder, WordOrder);
+        return new Sample(Key, timestampUtc, (raw * Tag.Scale) + Tag.Offset, null, SampleQuality.Good);
+    }
+
+    /// <summary>A coil or discrete input as a good sample (1 or 0).</summary>
+    public Sample Decode(bool bit, DateTime timestampUtc) => new(Key, timestampUtc, bit ? 1 : 0, null, SampleQuality.Good);
+
+    /// <summary>A reading the device refused or could not deliver: stored as quality, not as a value.</summary>
+    public Sample Bad(DateTime timestampUtc, SampleQuality quality, string status) => new(Key, timestampUtc, double.NaN, null, quality, status);
+}

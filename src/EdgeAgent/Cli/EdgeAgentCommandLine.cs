@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace EdgeAgent.Cli;
+
+/// <summary>The verbs of <c>edgeagent</c> (see docs/cli.md).</summary>
+internal static class EdgeAgentCommandLine
+{
+    public static RootCommand Build() => new("EdgeAgent: industrial edge data collection, indicators and evidence")
+    {
+        RunCommand.Create(),
+        DemoCommand.Create(),
+        CheckConfigCommand.Create(),
+        SchemaCommand.Create(),
+    };
+}
