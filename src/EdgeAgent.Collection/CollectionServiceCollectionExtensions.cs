@@ -39,6 +39,13 @@ public static class CollectionServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Makes the SQLite database the recorder's sink.</summary>
+    public static IServiceCollection AddSqliteIngestSink(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IIngestSink, SqliteIngestSink>();
+        return services;
+    }
+
     /// <summary>Adds one collector per modbus-tcp source.</summary>
     public static IServiceCollection AddModbusCollection(this IServiceCollection services)
     {

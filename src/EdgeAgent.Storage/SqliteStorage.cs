@@ -343,7 +343,7 @@ public sealed partial class SqliteStorage : IDisposable
                 CREATE INDEX samples_by_time ON samples(ts_ms);
                 CREATE TABLE status_events(id INTEGER PRIMARY KEY, ts_ms INTEGER NOT NULL, source_id TEXT NOT NULL, online INTEGER NOT NULL, reason TEXT NOT NULL);
                 CREATE INDEX status_events_by_time ON status_events(ts_ms);
-                CREATE TABLE collection_cycles(source_id TEXT NOT NULL, minute_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, good INTEGER NOT NULL, PRIMARY KEY(source_id, minute_ms)) WITHOUT ROWID;
+                CREATE TABLE collection_cycles(source_id TEXT NOT NULL, minute_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, good INTEGER NOT NULL, UNIQUE(source_id, minute_ms));
                 CREATE INDEX collection_cycles_by_time ON collection_cycles(minute_ms);
                 PRAGMA user_version = 1;
                 """, transaction);

@@ -201,7 +201,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     /// <summary>Narrows a coalesced block the device refused, so the valid tags in it are still read.</summary>
     private async Task SplitAsync(ModbusReadRequest rejected, List<Sample> samples, DateTime now, CancellationToken cancellationToken)
     {
-        var split = _planner.Split(rejected);
+        var split = ModbusPlanner.Split(rejected);
         while (split.Current is { } probe)
         {
             split.Report(await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false));

@@ -35,7 +35,8 @@ public sealed class ModbusTagBinding
         };
         ByteOrder = tag.ByteOrder == Endianness.Big ? ModbusByteOrder.BigEndian : ModbusByteOrder.LittleEndian;
         WordOrder = tag.WordOrder == Endianness.Big ? ModbusWordOrder.BigEndian : ModbusWordOrder.LittleEndian;
-        var count = IsBit ? 1 : ModbusValueCodec.RegisterCount(Type, tag.Length);
+        // TagConfig.Length counts registers; the codec counts characters (two per register).
+        var count = IsBit ? 1 : ModbusValueCodec.RegisterCount(Type, tag.Length * 2);
         Item = new ModbusReadItem(Table, tag.Address, count, index);
     }
 

@@ -35,7 +35,7 @@ internal static class DemoCommand
             var dataFolder = parse.GetValue(data)?.FullName ?? Path.Combine(Path.GetTempPath(), "edgeagent-demo-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(dataFolder);
 
-            await using var plant = await SimulatedPlant.StartAsync(loaded, new SimulatorOptions(), TimeProvider.System, cancellationToken);
+            await using var plant = await SimulatedPlant.StartAsync(loaded, SimulatorOptions.Demo(), TimeProvider.System, cancellationToken: cancellationToken);
             PointAtSimulator(loaded, plant);
 
             var listen = parse.GetValue(urls) ?? DefaultUrls;

@@ -4,6 +4,7 @@ using EdgeAgent.Core.Configuration;
 using EdgeAgent.Storage;
 using EdgeAgent.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
