@@ -1,0 +1,4 @@
+namespace EdgeAgent.Mqtt.Protocol;
+
+/// <summary>A decoded control packet received from the broker.</summary>
+internal abstract record MqttPacket;

@@ -1,0 +1,3 @@
+namespace EdgeAgent.Mqtt.Protocol;
+
+internal sealed record SubAckPacket(ushort PacketId, byte[] ReasonCodes, string? ReasonString) : MqttPacket;
