@@ -1,0 +1,273 @@
+using System.Threading.Channels;
+using EdgeAgent.OpcUa.Services;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeAgent.OpcUa;
+
+/// <summary>
+/// A server-side subscription and its monitored items. Changes arrive in <see cref="Changes"/>; the reader
+/// completes normally when the subscription or client is disposed, and throws the <see cref="OpcUaException"/>
+/// that ended it when the connection is lost or the server expires the subscription.
+/// <para>
+/// Notification sequence numbers are tracked: a gap (a lost Publish response) is filled with Republish, and
+/// every delivered notification is acknowledged with the next Publish request.
+/// </para>
+/// </summary>
+public sealed class OpcUaSubscription : IAsyncDisposable
+{
+    private readonly OpcUaClient _client;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<DataChange> _changes;
+    private readonly Dictionary<uint, (MonitoredNode Node, NodeId NodeId)> _handles = [];
+    private readonly SemaphoreSlim _processLock = new(1, 1);
+    private readonly SortedSet<uint> _missing = [];
+    private IReadOnlyList<MonitoredItemResult> _items = [];
+    private uint _nextSequenceNumber = 1;
+    private long _lastPublishTimestamp;
+    private int _disposed;
+
+    internal OpcUaSubscription(OpcUaClient client, CreateSubscriptionResponse created, SubscriptionOptions options, TimeProvider time, ILogger logger)
+    {
+        _client = client;
+        _time = time;
+        _logger = logger;
+        Id = created.SubscriptionId;
+        PublishingInterval = TimeSpan.FromMilliseconds(created.RevisedPublishingInterval);
+        KeepAliveCount = created.RevisedMaxKeepAliveCount;
+        LifetimeCount = created.RevisedLifetimeCount;
+        _changes = Channel.CreateBounded<DataChange>(new BoundedChannelOptions(Math.Max(options.ChannelCapacity, 1))
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false,
+            SingleWriter = true,
+        });
+        _lastPublishTimestamp = time.GetTimestamp();
+    }
+
+    /// <summary>The server's subscription id.</summary>
+    public uint Id { get; }
+
+    /// <summary>The publishing interval granted by the server.</summary>
+    public TimeSpan PublishingInterval { get; private set; }
+
+    /// <summary>The keep-alive count granted by the server.</summary>
+    public uint KeepAliveCount { get; private set; }
+
+    /// <summary>The lifetime count granted by the server.</summary>
+    public uint LifetimeCount { get; private set; }
+
+    /// <summary>One result per requested node, in request order.</summary>
+    public IReadOnlyList<MonitoredItemResult> Items => _items;
+
+    /// <summary>The reported changes.</summary>
+    public ChannelReader<DataChange> Changes => _changes.Reader;
+
+    /// <summary>How many notification messages were recovered with Republish after a gap.</summary>
+    public int RepublishedCount { get; private set; }
+
+    /// <summary>How many notification messages were lost for good (the server no longer had them).</summary>
+    public int LostMessageCount { get; private set; }
+
+    /// <summary>How long the server may stay silent (keep-alive period plus a publishing interval of slack).</summary>
+    internal TimeSpan KeepAlivePeriod => PublishingInterval * (KeepAliveCount + 1);
+
+    internal TimeSpan SinceLastPublish => _time.GetElapsedTime(Interlocked.Read(ref _lastPublishTimestamp));
+
+    /// <summary>Changes the publishing interval and counts (ModifySubscription).</summary>
+    public async Task ModifyAsync(TimeSpan publishingInterval, uint keepAliveCount, uint lifetimeCount, CancellationToken cancellationToken = default)
+    {
+        var response = await _client.CallAsync<ModifySubscriptionResponse>(
+            new ModifySubscriptionRequest
+            {
+                SubscriptionId = Id,
+                RequestedPublishingInterval = publishingInterval.TotalMilliseconds,
+                RequestedMaxKeepAliveCount = keepAliveCount,
+                RequestedLifetimeCount = Math.Max(lifetimeCount, keepAliveCount * 3),
+            },
+            cancellationToken).ConfigureAwait(false);
+        PublishingInterval = TimeSpan.FromMilliseconds(response.RevisedPublishingInterval);
+        KeepAliveCount = response.RevisedMaxKeepAliveCount;
+        LifetimeCount = response.RevisedLifetimeCount;
+        Interlocked.Exchange(ref _lastPublishTimestamp, _time.GetTimestamp());
+    }
+
+    internal void SetItems(IReadOnlyList<MonitoredItemResult> items) => _items = items;
+
+    internal void RegisterHandle(uint clientHandle, MonitoredNode node, NodeId nodeId) => _handles[clientHandle] = (node, nodeId);
+
+    /// <summary>
+    /// Handles one notification message (from Publish or Republish); returns the sequence numbers to acknowledge.
+    /// Keep-alives carry the next sequence number, so they reveal lost messages too.
+    /// </summary>
+    internal async Task<IReadOnlyList<uint>> ProcessAsync(NotificationMessage message, bool republished, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastPublishTimestamp, _time.GetTimestamp());
+        var sequence = message.SequenceNumber;
+        var isKeepAlive = message.NotificationData.Length == 0;
+        List<uint>? gap = null;
+        await _processLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (isKeepAlive)
+            {
+                gap = NoteGap(sequence);
+                if (gap is null)
+                {
+                    return [];
+                }
+            }
+            else if (sequence == _nextSequenceNumber || _missing.Remove(sequence))
+            {
+                if (sequence == _nextSequenceNumber)
+                {
+                    _nextSequenceNumber = unchecked(sequence + 1);
+                }
+
+                await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else if (IsAhead(sequence, _nextSequenceNumber))
+            {
+                gap = NoteGap(sequence);
+                _nextSequenceNumber = unchecked(sequence + 1);
+                await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // A duplicate (already delivered, e.g. republished and then arrived late): acknowledge only.
+                return republished ? [] : [sequence];
+            }
+        }
+        finally
+        {
+            _processLock.Release();
+        }
+
+        if (gap is { Count: > 0 })
+        {
+            _ = RecoverAsync(gap);
+        }
+
+        return isKeepAlive || republished ? [] : [sequence];
+    }
+
+    private static bool IsAhead(uint sequence, uint expected) => unchecked((int)(sequence - expected)) > 0;
+
+    private List<uint>? NoteGap(uint next)
+    {
+        if (!IsAhead(next, _nextSequenceNumber))
+        {
+            return null;
+        }
+
+        var missing = new List<uint>();
+        for (var s = _nextSequenceNumber; s != next && missing.Count < 1000; s = unchecked(s + 1))
+        {
+            if (_missing.Add(s))
+            {
+                missing.Add(s);
+            }
+        }
+
+        _nextSequenceNumber = next;
+        OpcUaLog.SequenceGap(_logger, Id, missing.Count > 0 ? missing[0] : next, next);
+        return missing;
+    }
+
+    private async Task RecoverAsync(List<uint> missing)
+    {
+        // Several Publish requests are outstanding, so responses may be processed slightly out of order: give a
+        // late one a moment before asking the server to retransmit.
+        var wait = PublishingInterval < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : PublishingInterval;
+        try
+        {
+            await Task.Delay(wait > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : wait, _time).ConfigureAwait(false);
+            foreach (var sequence in missing)
+            {
+                if (!_missing.Contains(sequence) || Volatile.Read(ref _disposed) != 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var response = await _client.CallAsync<RepublishResponse>(new RepublishRequest { SubscriptionId = Id, RetransmitSequenceNumber = sequence }, CancellationToken.None).ConfigureAwait(false);
+                    RepublishedCount++;
+                    await ProcessAsync(response.NotificationMessage, republished: true, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (ServiceResultException ex)
+                {
+                    await _processLock.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        _missing.Remove(sequence);
+                    }
+                    finally
+                    {
+                        _processLock.Release();
+                    }
+
+                    LostMessageCount++;
+                    OpcUaLog.RepublishFailed(_logger, Id, sequence, ex.StatusCode);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OpcUaException or OperationCanceledException or ChannelClosedException)
+        {
+            // The connection or subscription ended; that is reported through Changes and the client's Completion.
+        }
+    }
+
+    private async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var limits = _client.Options.DecodingLimits;
+        foreach (var data in message.NotificationData)
+        {
+            if (ResponseDecoder.DecodeBody(data, DataChangeNotification.BinaryEncodingId, static (ref Encoding.BinaryDecoder d) => DataChangeNotification.Decode(ref d), limits) is { } dataChange)
+            {
+                foreach (var item in dataChange.MonitoredItems)
+                {
+                    if (_handles.TryGetValue(item.ClientHandle, out var target))
+                    {
+                        await _changes.Writer.WriteAsync(new DataChange(target.Node, target.NodeId, item.Value), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            else if (ResponseDecoder.DecodeBody(data, StatusChangeNotification.BinaryEncodingId, static (ref Encoding.BinaryDecoder d) => StatusChangeNotification.Decode(ref d), limits) is { } statusChange)
+            {
+                OpcUaLog.SubscriptionStatusChanged(_logger, Id, statusChange.Status);
+                if (statusChange.Status.IsBad)
+                {
+                    _changes.Writer.TryComplete(new ServiceResultException(statusChange.Status, "Publish", $"Subscription {Id} ended on the server."));
+                }
+            }
+        }
+    }
+
+    internal void Complete(Exception? error) => _changes.Writer.TryComplete(error);
+
+    /// <summary>Deletes the subscription on the server (when still connected) and completes <see cref="Changes"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _client.RemoveSubscription(this);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                await _client.CallAsync<DeleteSubscriptionsResponse>(new DeleteSubscriptionsRequest { SubscriptionIds = [Id] }, CancellationToken.None).ConfigureAwait(false);
+                OpcUaLog.SubscriptionDeleted(_logger, Id);
+            }
+            catch (OpcUaException)
+            {
+                // The session is gone or the server already dropped it: nothing left to delete.
+            }
+        }
+
+        _changes.Writer.TryComplete();
+    }
+}

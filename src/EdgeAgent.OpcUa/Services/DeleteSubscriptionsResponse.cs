@@ -1,0 +1,37 @@
+using EdgeAgent.OpcUa.Encoding;
+
+namespace EdgeAgent.OpcUa.Services;
+
+/// <summary>The result per subscription.</summary>
+internal sealed class DeleteSubscriptionsResponse : IServiceResponse
+{
+    /// <summary>The NodeId of the DefaultBinary encoding.</summary>
+    public static readonly NodeId BinaryEncodingId = new(850u);
+
+    public ResponseHeader ResponseHeader { get; set; } = new ResponseHeader();
+
+    public StatusCode[] Results { get; set; } = [];
+
+    public DiagnosticInfo?[] DiagnosticInfos { get; set; } = [];
+
+    /// <inheritdoc/>
+    public void Encode(BinaryEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ResponseHeader.Encode(encoder);
+        encoder.WriteArray(Results, static (e, x) => e.WriteStatusCode(x));
+        encoder.WriteArray(DiagnosticInfos, static (e, x) => e.WriteDiagnosticInfo(x));
+    }
+
+    /// <summary>Reads an instance from the binary encoding.</summary>
+    public static DeleteSubscriptionsResponse Decode(ref BinaryDecoder decoder)
+    {
+        decoder.Enter();
+        var value = new DeleteSubscriptionsResponse();
+        value.ResponseHeader = ResponseHeader.Decode(ref decoder);
+        value.Results = decoder.ReadArrayOrEmpty(static (ref BinaryDecoder d) => d.ReadStatusCode());
+        value.DiagnosticInfos = decoder.ReadArrayOrEmpty(static (ref BinaryDecoder d) => d.ReadDiagnosticInfo());
+        decoder.Leave();
+        return value;
+    }
+}
