@@ -36,7 +36,7 @@ public static partial class ConfigValidator
 
         ValidateStorage(config.Storage, Error);
         ValidateWeb(config.Web, Error);
-        ValidateIndicators(config.Indicators, Error);
+        ValidateIndicators(config, Error);
         return errors;
     }
 
