@@ -1,5 +1,6 @@
 using EdgeAgent.Collection.Ingest;
 using EdgeAgent.Collection.Modbus;
+using EdgeAgent.Collection.OpcUa;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,15 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton<ModbusReconnectOptions>();
         services.TryAddSingleton<ModbusCollectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<ModbusCollectionService>());
+        return services;
+    }
+
+    /// <summary>Adds one collector per opc-ua source (subscriptions, or Read polling where the source asks for it).</summary>
+    public static IServiceCollection AddOpcUaCollection(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OpcUaReconnectOptions>();
+        services.TryAddSingleton<OpcUaCollectionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpcUaCollectionService>());
         return services;
     }
 }

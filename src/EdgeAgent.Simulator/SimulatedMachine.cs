@@ -3,62 +3,214 @@ using EdgeAgent.Core.Configuration;
 namespace EdgeAgent.Simulator;
 
 /// <summary>
-/// One simulated piece of equipment: a run/idle/down/off state machine within working hours, part counters that
-/// advance while running, and cumulative energy that grows with the state's power draw. Advanced in time steps; pure.
+/// One simulated production machine. Inside its working hours it runs jobs (a batch of parts at a cycle time), idles
+/// for changeovers between them and now and then breaks down until repaired; outside them it is off (or, for some
+/// machines, kept idle). Parts are counted at the cycle time while running, about 1–3 % of them bad; energy and
+/// consumption accumulate with the state's power draw.
 /// </summary>
+/// <remarks>
+/// Event driven: the model jumps from one state change to the next and only counts in between, with separate random
+/// streams for state changes and part quality. The result at a given instant therefore does not depend on how finely
+/// time was stepped to get there — the demo (200 ms steps) and <c>edgeagent simulate</c> (large steps) see one plant.
+/// </remarks>
 public sealed class SimulatedMachine
 {
-    private readonly Random _random;
-    private double _partProgress;
-    private DateTime _stateUntil;
+    internal const double GasM3PerRunHour = 1.5;
+    internal const double WaterM3PerRunHour = 0.3;
+    internal const double SteamTonnesPerRunHour = 0.1;
 
-    public SimulatedMachine(EquipmentConfig equipment, int seed)
+    private readonly Random _events;
+    private readonly Random _quality;
+    private readonly long _baseCycleTicks;
+    private readonly double _meanJobMinutes;
+    private readonly double _meanRunHoursBetweenFailures;
+    private readonly long[] _ticksIn = new long[4];
+    private readonly List<DateTime> _resets;
+    private int _nextReset;
+    private DateTime _stateEnd;
+    private DateTime _failAt;
+    private DateTime _nextCalendarChange;
+    private bool _open;
+    private bool _closedIdle;
+    private long _cycleTicks;
+    private long _cycleProgressTicks;
+    private double _jobPowerKw;
+
+    internal SimulatedMachine(EquipmentConfig equipment, SimulatorOptions options, TimeZoneInfo zone, DateTime startUtc)
     {
-        ArgumentNullException.ThrowIfNull(equipment);
         Equipment = equipment;
-        _random = new Random(seed);
-        CycleSeconds = equipment.Type == EquipmentType.Robot ? 45 : 90 + _random.Next(60);
-        RunPowerKw = equipment.Type switch
+        var profile = new Random(Determinism.Seed(options.Seed, equipment.Id, "profile"));
+        _events = new Random(Determinism.Seed(options.Seed, equipment.Id, "events"));
+        _quality = new Random(Determinism.Seed(options.Seed, equipment.Id, "quality"));
+        NoiseKey = Determinism.Hash(equipment.Id) ^ (ulong)options.Seed;
+
+        var (cycleMin, cycleMax, powerMin, powerMax) = equipment.Type switch
         {
-            EquipmentType.Robot => 6,
-            EquipmentType.Cnc => 12 + _random.Next(8),
-            _ => 5,
+            EquipmentType.Cnc => (60.0, 240.0, 12.0, 28.0),
+            EquipmentType.Robot => (30.0, 90.0, 4.0, 9.0),
+            _ => (20.0, 120.0, 3.0, 15.0),
         };
+        _baseCycleTicks = TimeSpan.FromSeconds(Math.Round(Determinism.Between(profile, cycleMin, cycleMax))).Ticks;
+        RatedPowerKw = Math.Round(Determinism.Between(profile, powerMin, powerMax), 1);
+        BadRate = Determinism.Between(profile, 0.01, 0.03);
+        _meanJobMinutes = Determinism.Between(profile, 30, 60);
+        _meanRunHoursBetweenFailures = Determinism.Between(profile, 6, 14);
+        StaysOnWhenClosed = profile.NextDouble() < 0.25;
+        var days = new List<DayOfWeek>(options.WorkDays);
+        if (profile.NextDouble() < 0.34 && !days.Contains(DayOfWeek.Saturday))
+        {
+            days.Add(DayOfWeek.Saturday);
+        }
+
+        var start = options.WorkStart.AddMinutes(5 * profile.Next(7));
+        var end = options.WorkEnd.AddMinutes(-5 * profile.Next(7));
+        Calendar = new ShiftCalendar(zone, start, end, days);
+        _resets = [.. options.CounterResets.Where(r => r.EquipmentId == equipment.Id && r.AtUtc > startUtc).Select(r => r.AtUtc).Order()];
+
+        // The program loaded from the last job, shown until the first job starts.
+        Program = ProgramName(profile.Next(1000, 10000));
+        Now = startUtc;
+        _open = Calendar.IsWorking(startUtc);
+        _nextCalendarChange = Calendar.NextChange(startUtc);
+        if (_open)
+        {
+            StartJob(midJob: true);
+        }
+        else
+        {
+            EnterClosed();
+        }
     }
 
+    /// <summary>The equipment this machine simulates.</summary>
     public EquipmentConfig Equipment { get; }
-    public MachineState State { get; private set; } = MachineState.Off;
-    public double CycleSeconds { get; }
-    public double RunPowerKw { get; }
-    public double GoodParts { get; private set; }
-    public double BadParts { get; private set; }
+
+    /// <summary>Its working hours.</summary>
+    public ShiftCalendar Calendar { get; }
+
+    /// <summary>Whether it stays idle (rather than off) outside working hours.</summary>
+    public bool StaysOnWhenClosed { get; }
+
+    /// <summary>Power drawn while running at full load, kW.</summary>
+    public double RatedPowerKw { get; }
+
+    /// <summary>Share of parts that come out bad.</summary>
+    public double BadRate { get; }
+
+    /// <summary>The instant the machine has been advanced to.</summary>
+    public DateTime Now { get; private set; }
+
+    public MachineState State { get; private set; }
+
+    /// <summary>When the current state began.</summary>
+    public DateTime StateSince { get; private set; }
+
+    /// <summary>Good parts made since the model started (never reset: the device's counter shows a reset, not this).</summary>
+    public long GoodParts { get; private set; }
+
+    public long BadParts { get; private set; }
+
+    public long TotalParts => GoodParts + BadParts;
+
+    /// <summary>Energy used since the model started, kWh.</summary>
     public double EnergyKwh { get; private set; }
+
+    /// <summary>Running hours since the model started.</summary>
+    public double RunHours => TimeSpan.FromTicks(_ticksIn[(int)MachineState.Run]).TotalHours;
+
+    public double GasM3 => RunHours * GasM3PerRunHour;
+
+    public double WaterM3 => RunHours * WaterM3PerRunHour;
+
+    public double SteamTonnes => RunHours * SteamTonnesPerRunHour;
+
+    /// <summary>Jobs started so far; the current job's program, cycle time, spindle speed and payload follow.</summary>
+    public int JobNumber { get; private set; }
+
+    /// <summary>Program (CNC) or job (robot) name of the current job.</summary>
+    public string Program { get; private set; } = "";
+
+    public TimeSpan CycleTime => TimeSpan.FromTicks(_cycleTicks);
+
+    public double SpindleRpm { get; private set; }
+
+    public double PayloadKg { get; private set; }
+
+    /// <summary>How many configured counter resets have happened, and the lifetime counts at the last one.</summary>
+    public int ResetCount { get; private set; }
+
+    internal long GoodAtReset { get; private set; }
+
+    internal long BadAtReset { get; private set; }
+
+    internal double EnergyAtReset { get; private set; }
+
+    internal double RunHoursAtReset { get; private set; }
+
+    /// <summary>Key for this machine's time noise.</summary>
+    internal ulong NoiseKey { get; }
 
     /// <summary>Power drawn now, kW.</summary>
     public double PowerKw => State switch
     {
-        MachineState.Run => RunPowerKw,
-        MachineState.Idle => RunPowerKw * 0.25,
-        MachineState.Down => RunPowerKw * 0.1,
-        _ => 0.2,
+        MachineState.Run => _jobPowerKw,
+        MachineState.Idle => RatedPowerKw * 0.22,
+        MachineState.Down => RatedPowerKw * 0.08,
+        _ => 0.05,
     };
 
-    /// <summary>Advances by <paramref name="seconds"/> ending at <paramref name="nowUtc"/>; <paramref name="working"/> = within working hours.</summary>
-    public void Advance(DateTime nowUtc, double seconds, bool working)
+    /// <summary>Total time spent in <paramref name="state"/> since the model started.</summary>
+    public TimeSpan TimeIn(MachineState state) => TimeSpan.FromTicks(_ticksIn[(int)state]);
+
+    /// <summary>Advances to <paramref name="utc"/>, passing through every state change on the way. Earlier times are ignored.</summary>
+    internal void Advance(DateTime utc)
     {
-        if (seconds <= 0)
+        while (Now < utc)
+        {
+            var next = _nextCalendarChange;
+            if (_stateEnd < next)
+            {
+                next = _stateEnd;
+            }
+
+            if (State == MachineState.Run && _failAt < next)
+            {
+                next = _failAt;
+            }
+
+            if (_nextReset < _resets.Count && _resets[_nextReset] < next)
+            {
+                next = _resets[_nextReset];
+            }
+
+            if (next > utc)
+            {
+                Accumulate(utc);
+                return;
+            }
+
+            Accumulate(next);
+            OnEvent();
+        }
+    }
+
+    private void Accumulate(DateTime to)
+    {
+        var ticks = (to - Now).Ticks;
+        if (ticks <= 0)
         {
             return;
         }
 
-        EnergyKwh += PowerKw * seconds / 3600.0;
+        EnergyKwh += PowerKw * TimeSpan.FromTicks(ticks).TotalHours;
+        _ticksIn[(int)State] += ticks;
         if (State == MachineState.Run)
         {
-            _partProgress += seconds / CycleSeconds;
-            while (_partProgress >= 1)
+            _cycleProgressTicks += ticks;
+            while (_cycleProgressTicks >= _cycleTicks)
             {
-                _partProgress -= 1;
-                if (_random.NextDouble() < 0.02)
+                _cycleProgressTicks -= _cycleTicks;
+                if (_quality.NextDouble() < BadRate)
                 {
                     BadParts++;
                 }
@@ -69,57 +221,98 @@ public sealed class SimulatedMachine
             }
         }
 
-        if (!working)
+        Now = to;
+    }
+
+    private void OnEvent()
+    {
+        while (_nextReset < _resets.Count && _resets[_nextReset] <= Now)
         {
-            // A machine that is down stays down until repaired, even after hours.
-            if (State is MachineState.Run or MachineState.Idle)
+            _nextReset++;
+            ResetCount++;
+            GoodAtReset = GoodParts;
+            BadAtReset = BadParts;
+            EnergyAtReset = EnergyKwh;
+            RunHoursAtReset = RunHours;
+        }
+
+        if (_nextCalendarChange <= Now)
+        {
+            _open = Calendar.IsWorking(Now);
+            _nextCalendarChange = Calendar.NextChange(Now);
+            if (!_open && State is MachineState.Run or MachineState.Idle)
             {
-                Enter(MachineState.Off, nowUtc, TimeSpan.Zero);
+                EnterClosed();
             }
-            else if (State == MachineState.Down && nowUtc >= _stateUntil)
+            else if (_open && (State == MachineState.Off || _closedIdle))
             {
-                Enter(MachineState.Off, nowUtc, TimeSpan.Zero);
+                // Warm-up and first set-up of the day.
+                Enter(MachineState.Idle, Determinism.Exponential(_events, 8, 4));
             }
 
             return;
         }
 
-        if (State == MachineState.Off)
+        if (State == MachineState.Run && _failAt <= Now)
         {
-            Enter(MachineState.Idle, nowUtc, Minutes(3));
+            Enter(MachineState.Down, Determinism.Exponential(_events, 25, 8));
             return;
         }
 
-        if (nowUtc < _stateUntil)
+        if (_stateEnd <= Now)
         {
-            // A breakdown can strike while running: about once every 6 hours of running.
-            if (State == MachineState.Run && _random.NextDouble() < seconds / (6 * 3600.0))
+            switch (State)
             {
-                Enter(MachineState.Down, nowUtc, Minutes(25));
+                case MachineState.Run:
+                    Enter(MachineState.Idle, Determinism.Exponential(_events, 6, 2));
+                    break;
+                case MachineState.Idle when _open:
+                    StartJob(midJob: false);
+                    break;
+                case MachineState.Down when _open:
+                    Enter(MachineState.Idle, Determinism.Exponential(_events, 3, 1));
+                    break;
+                default:
+                    // Repaired after hours, or an idle timer that ran out while closed.
+                    EnterClosed();
+                    break;
             }
-
-            return;
-        }
-
-        switch (State)
-        {
-            case MachineState.Idle:
-                Enter(MachineState.Run, nowUtc, Minutes(35));
-                break;
-            case MachineState.Run:
-                Enter(MachineState.Idle, nowUtc, Minutes(6));
-                break;
-            case MachineState.Down:
-                Enter(MachineState.Idle, nowUtc, Minutes(2));
-                break;
         }
     }
 
-    private TimeSpan Minutes(double mean) => TimeSpan.FromMinutes(-mean * Math.Log(1 - _random.NextDouble()));
+    private void StartJob(bool midJob)
+    {
+        var duration = Determinism.Exponential(_events, _meanJobMinutes - 10, 10);
+        if (midJob)
+        {
+            duration *= _events.NextDouble();
+        }
 
-    private void Enter(MachineState state, DateTime nowUtc, TimeSpan duration)
+        JobNumber++;
+        _cycleTicks = (long)(_baseCycleTicks * Determinism.Between(_events, 0.85, 1.2));
+        _cycleProgressTicks = 0;
+        _jobPowerKw = RatedPowerKw * Determinism.Between(_events, 0.75, 1.0);
+        SpindleRpm = Math.Round(Determinism.Between(_events, 30, 120)) * 100;
+        PayloadKg = Math.Round(Determinism.Between(_events, 4, 25), 1);
+        var number = _events.Next(1000, 10000);
+        Program = ProgramName(number);
+        Enter(MachineState.Run, duration);
+        _failAt = Now + Determinism.Exponential(_events, _meanRunHoursBetweenFailures * 60);
+    }
+
+    private string ProgramName(int number) => Equipment.Type == EquipmentType.Robot ? $"JOB{number % 1000:D3}" : $"O{number}";
+
+    private void EnterClosed()
+    {
+        Enter(StaysOnWhenClosed ? MachineState.Idle : MachineState.Off, TimeSpan.MaxValue);
+        _closedIdle = StaysOnWhenClosed;
+    }
+
+    private void Enter(MachineState state, TimeSpan duration)
     {
         State = state;
-        _stateUntil = nowUtc + duration;
+        StateSince = Now;
+        _closedIdle = false;
+        _stateEnd = duration >= DateTime.MaxValue - Now ? DateTime.MaxValue : Now + duration;
     }
 }

@@ -1,288 +1,306 @@
 using EdgeAgent.Core.Configuration;
-using EdgeAgent.Modbus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeAgent.Simulator;
 
 /// <summary>
-/// The simulated plant on the network: one Modbus TCP server per modbus-tcp source of the configuration, on a free
-/// port of 127.0.0.1 (never the configured one, so several simulators run side by side), serving exactly the
-/// registers the configuration's tags occupy (other addresses answer "illegal data address", like a real device).
-/// One flaky source really drops off the network now and then: its server stops and later restarts on the same port.
+/// The simulated plant on the network: a <see cref="PlantModel"/> plus one simulated device per source (Modbus TCP
+/// today), each on a free port of 127.0.0.1 — never the configured port, so several simulators and tests run side by
+/// side; <see cref="PortMap"/> says where each source's device is, so the host can point the configuration at it.
+/// Flaky sources really drop off the network: their server closes its port (connections are refused) and later
+/// listens again on the same port.
 /// </summary>
-public sealed partial class SimulatedPlant : IAsyncDisposable
+/// <remarks>
+/// Time comes from the <see cref="TimeProvider"/> (the plant advances itself every
+/// <see cref="SimulatorOptions.UpdateInterval"/>) or, with <see cref="SimulatorOptions.AutoAdvance"/> off, from a
+/// driver calling <see cref="AdvanceToAsync"/> with a simulated clock.
+/// </remarks>
+public sealed class SimulatedPlant : IAsyncDisposable
 {
-    private readonly AgentConfig _config;
-    private readonly SimulatorOptions _options;
-    private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, SourceSim> _sources = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
-    private CancellationTokenSource? _loop;
-    private Task? _loopTask;
+    private readonly List<ISimulatedDevice> _devices = [];
+    private readonly HashSet<string> _forcedOffline = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SimulatorOptions _options = new();
+    private bool _startsAtFirstAdvance;
+    private CancellationTokenSource? _loopStop;
+    private Task? _loop;
+    private int _disposed;
 
-    private SimulatedPlant(AgentConfig config, SimulatorOptions options, ILoggerFactory? loggers)
+    private SimulatedPlant(PlantModel model, ILoggerFactory loggers)
     {
-        _config = config;
-        _options = options;
-        _loggers = loggers ?? NullLoggerFactory.Instance;
-        _logger = _loggers.CreateLogger<SimulatedPlant>();
-        Model = new PlantModel(config, options, TimeZoneInfo.FindSystemTimeZoneById(config.Site.TimeZone));
+        Model = model;
+        _logger = loggers.CreateLogger<SimulatedPlant>();
     }
 
-    /// <summary>The behaviour model behind the servers.</summary>
-    public PlantModel Model { get; }
+    /// <summary>
+    /// The behaviour behind the devices. Read it from the thread that advances the plant. A plant started without a
+    /// TimeProvider gets a new model at its first advance (its clock starts there).
+    /// </summary>
+    public PlantModel Model { get; private set; }
 
-    /// <summary>Source id → where its simulated device listens.</summary>
-    public IReadOnlyDictionary<string, SimulatedEndpoint> Endpoints =>
-        _sources.ToDictionary(s => s.Key, s => new SimulatedEndpoint("127.0.0.1", s.Value.Port), StringComparer.Ordinal);
+    /// <summary>Source id → where its simulated device listens (stable for the plant's life, outages included).</summary>
+    public IReadOnlyDictionary<string, SimulatedEndpoint> PortMap { get; private set; } = new Dictionary<string, SimulatedEndpoint>();
 
-    /// <summary>Sources that drop off the network now and then.</summary>
-    public IReadOnlyCollection<string> FlakySources => _sources.Where(s => s.Value.Flaky).Select(s => s.Key).ToList();
+    /// <summary>The same map as <see cref="PortMap"/>.</summary>
+    public IReadOnlyDictionary<string, SimulatedEndpoint> Endpoints => PortMap;
 
-    /// <summary>Whether a source's device is reachable right now.</summary>
-    public bool IsOnline(string sourceId) => _sources[sourceId].Server is not null;
+    /// <summary>The simulated devices, one per simulated source.</summary>
+    public IReadOnlyList<ISimulatedDevice> Devices => _devices;
 
-    /// <summary>Function codes received by all simulated devices (proof of what the agent sends).</summary>
+    /// <summary>
+    /// Builds the plant from <paramref name="config"/> as it is now (per <paramref name="time"/>), starts a Modbus TCP
+    /// device for every modbus-tcp source and, unless <see cref="SimulatorOptions.AutoAdvance"/> is off, a loop advancing
+    /// the plant with <paramref name="time"/>. With no <paramref name="time"/> the plant is driven only by
+    /// <see cref="AdvanceToAsync"/> and its clock starts at the first time given there (a simulated history).
+    /// </summary>
+    public static Task<SimulatedPlant> StartAsync(
+        AgentConfig config,
+        SimulatorOptions options,
+        TimeProvider? time,
+        ILoggerFactory? loggers = null,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(config, options, time, loggers, [new ModbusDeviceFactory()], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(AgentConfig, SimulatorOptions, TimeProvider?, ILoggerFactory?, CancellationToken)"/>,
+    /// with the device factories to use (one per protocol). Sources no factory simulates are logged and skipped.
+    /// </summary>
+    public static async Task<SimulatedPlant> StartAsync(
+        AgentConfig config,
+        SimulatorOptions options,
+        TimeProvider? time,
+        ILoggerFactory? loggers,
+        IEnumerable<ISimulatedDeviceFactory> factories,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(factories);
+        loggers ??= NullLoggerFactory.Instance;
+        var factoryList = factories.ToList();
+        var start = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var plant = new SimulatedPlant(new PlantModel(config, options, start), loggers)
+        {
+            _options = options,
+            _startsAtFirstAdvance = time is null,
+        };
+        try
+        {
+            var map = new Dictionary<string, SimulatedEndpoint>(StringComparer.Ordinal);
+            foreach (var source in config.Sources)
+            {
+                var factory = factoryList.Find(f => f.CanSimulate(source));
+                if (factory is null)
+                {
+                    SimulatorLog.NotSimulated(plant._logger, source.Id, source.Protocol.ToString());
+                    continue;
+                }
+
+                var equipment = config.Equipment.Where(e => e.Source == source.Id).ToList();
+                var device = factory.Create(source, equipment, loggers);
+                plant._devices.Add(device);
+                await device.StartAsync(cancellationToken).ConfigureAwait(false);
+                map[source.Id] = device.Endpoint;
+                SimulatorLog.DeviceListening(plant._logger, source.Id, device.Endpoint.Port);
+            }
+
+            plant.PortMap = map;
+            await plant.PublishAsync(cancellationToken).ConfigureAwait(false);
+            SimulatorLog.PlantStarted(plant._logger, plant._devices.Count, plant.Model.FlakySources);
+            if (options.AutoAdvance && time is not null)
+            {
+                plant._loopStop = new CancellationTokenSource();
+                plant._loop = plant.RunAsync(time, options.UpdateInterval, plant._loopStop.Token);
+            }
+
+            return plant;
+        }
+        catch
+        {
+            await plant.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The source the plant makes flaky when <see cref="SimulatorOptions.FlakySources"/> is null (the second robot's, for the sample plant).</summary>
+    public static string? DefaultFlakySource(AgentConfig config) => PlantModel.DefaultFlakySources(config) is [var first, ..] ? first : null;
+
+    /// <summary>Whether a source's simulated device is on the network now.</summary>
+    public bool IsOnline(string sourceId) => _devices.Find(d => d.SourceId == sourceId)?.IsOnline
+        ?? throw new KeyNotFoundException($"Source '{sourceId}' is not simulated.");
+
+    /// <summary>
+    /// Advances the plant to <paramref name="utc"/> (earlier times only republish), updates every device's values and
+    /// takes flaky devices off or back onto the network as the model's outage schedule says.
+    /// </summary>
+    public async Task AdvanceToAsync(DateTime utc, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_startsAtFirstAdvance)
+            {
+                _startsAtFirstAdvance = false;
+                Model = new PlantModel(Model.Config, _options, utc);
+            }
+
+            Model.Advance(utc);
+            foreach (var device in _devices)
+            {
+                device.Publish(Model);
+            }
+
+            await ApplyNetworkAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Synchronous <see cref="AdvanceToAsync"/>, for a simulated-clock driver that steps time itself.</summary>
+    public void AdvanceTo(DateTime utc) => AdvanceToAsync(utc).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Holds a source's device off the network regardless of the outage schedule (a dead PLC for tests), or releases it
+    /// back to the schedule.
+    /// </summary>
+    public async Task SetForcedOfflineAsync(string sourceId, bool offline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceId);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (offline)
+            {
+                _forcedOffline.Add(sourceId);
+            }
+            else
+            {
+                _forcedOffline.Remove(sourceId);
+            }
+
+            await ApplyNetworkAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Takes a source's device off the network (or releases it back to the outage schedule): <c>SetForcedOfflineAsync(sourceId, !online)</c>.</summary>
+    public Task SetOnlineAsync(string sourceId, bool online, CancellationToken cancellationToken = default) =>
+        SetForcedOfflineAsync(sourceId, !online, cancellationToken);
+
+    /// <summary>Requests received by all Modbus devices per function code: proof of what a client sent (reads only).</summary>
     public IReadOnlyDictionary<byte, long> FunctionCodeCounts()
     {
         var totals = new Dictionary<byte, long>();
-        foreach (var source in _sources.Values)
+        foreach (var device in _devices.OfType<SimulatedModbusDevice>())
         {
-            foreach (var (code, count) in source.FunctionCodes)
+            foreach (var (code, count) in device.FunctionCodeCounts)
             {
                 totals[code] = totals.GetValueOrDefault(code) + count;
-            }
-
-            if (source.Server is { } server)
-            {
-                foreach (var (code, count) in server.FunctionCodeCounts)
-                {
-                    totals[code] = totals.GetValueOrDefault(code) + count;
-                }
             }
         }
 
         return totals;
     }
 
-    /// <summary>
-    /// Starts the servers and, when <paramref name="time"/> is given, a loop that advances the plant in real time.
-    /// Pass null to drive time yourself with <see cref="AdvanceTo"/> (simulated clock).
-    /// </summary>
-    public static async Task<SimulatedPlant> StartAsync(AgentConfig config, SimulatorOptions options, TimeProvider? time, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
+    /// <summary>Points every simulated source of <paramref name="config"/> at its simulated device (host and port).</summary>
+    public void PointAtSimulator(AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(options);
-        var plant = new SimulatedPlant(config, options, loggers);
-        var modbusSources = config.Sources.Where(s => s.Protocol == SourceProtocol.ModbusTcp).ToList();
-        var flaky = options.FlakySources?.ToHashSet(StringComparer.Ordinal) ?? DefaultFlaky(config, modbusSources);
-        foreach (var source in modbusSources)
+        foreach (var source in config.Sources)
         {
-            var store = new ModbusDataStore();
-            var equipment = config.Equipment.Where(e => e.Source == source.Id).ToList();
-            foreach (var e in equipment)
+            if (PortMap.TryGetValue(source.Id, out var endpoint))
             {
-                foreach (var tag in e.Tags)
-                {
-                    var (table, count) = Layout(tag);
-                    store.AddRange((byte)source.UnitId, table, (ushort)tag.Address, count);
-                }
-            }
-
-            var sim = new SourceSim(source, equipment, store, flaky.Contains(source.Id));
-            plant._sources[source.Id] = sim;
-        }
-
-        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        plant.AdvanceTo(now);
-        foreach (var sim in plant._sources.Values)
-        {
-            sim.Server = plant.StartServer(sim, 0);
-            sim.Port = sim.Server.Port;
-        }
-
-        if (time is not null)
-        {
-            plant._loop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            plant._loopTask = plant.RunAsync(time, plant._loop.Token);
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-        return plant;
-    }
-
-    /// <summary>Advances the plant to <paramref name="nowUtc"/> and updates every device's registers.</summary>
-    public void AdvanceTo(DateTime nowUtc)
-    {
-        lock (_lock)
-        {
-            Model.Advance(nowUtc);
-            foreach (var sim in _sources.Values)
-            {
-                foreach (var equipment in sim.Equipment)
-                {
-                    foreach (var tag in equipment.Tags)
-                    {
-                        Write(sim, equipment, tag);
-                    }
-                }
+                source.Host = endpoint.Host;
+                source.Port = endpoint.Port;
+                source.EndpointUrl = endpoint.EndpointUrl ?? source.EndpointUrl;
             }
         }
-    }
-
-    /// <summary>Takes a flaky (or any) source off the network, or brings it back on the same port.</summary>
-    public async Task SetOnlineAsync(string sourceId, bool online)
-    {
-        var sim = _sources[sourceId];
-        if (online && sim.Server is null)
-        {
-            sim.Server = StartServer(sim, sim.Port);
-            Log.BackOnline(_logger, sourceId, sim.Port);
-        }
-        else if (!online && sim.Server is { } server)
-        {
-            sim.Server = null;
-            foreach (var (code, count) in server.FunctionCodeCounts)
-            {
-                sim.FunctionCodes[code] = sim.FunctionCodes.GetValueOrDefault(code) + count;
-            }
-
-            await server.StopAsync().ConfigureAwait(false);
-            await server.DisposeAsync().ConfigureAwait(false);
-            Log.DroppedOff(_logger, sourceId);
-        }
-    }
-
-    private async Task RunAsync(TimeProvider time, CancellationToken cancellationToken)
-    {
-        var started = time.GetUtcNow();
-        using var timer = new PeriodicTimer(_options.UpdateInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var now = time.GetUtcNow();
-                AdvanceTo(now.UtcDateTime);
-                var phase = (now - started).Ticks % _options.FlakyPeriod.Ticks;
-                var shouldBeOnline = phase < (_options.FlakyPeriod - _options.FlakyDowntime).Ticks;
-                foreach (var (id, sim) in _sources)
-                {
-                    if (sim.Flaky && (sim.Server is not null) != shouldBeOnline)
-                    {
-                        await SetOnlineAsync(id, shouldBeOnline).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-    }
-
-    private ModbusTcpServer StartServer(SourceSim sim, int port)
-    {
-        var server = new ModbusTcpServer(sim.Store, new ModbusTcpServerOptions { Port = port }, _loggers.CreateLogger<ModbusTcpServer>());
-        server.Start();
-        return server;
-    }
-
-    private void Write(SourceSim sim, EquipmentConfig equipment, TagConfig tag)
-    {
-        var (value, text) = Model.ValueOf(equipment, tag);
-        var unit = (byte)sim.Source.UnitId;
-        var (table, _) = Layout(tag);
-        var address = (ushort)tag.Address;
-        if (table is ModbusTable.Coil or ModbusTable.DiscreteInput)
-        {
-            sim.Store.SetBit(unit, table, address, value != 0);
-        }
-        else if (tag.Type == TagType.String)
-        {
-            sim.Store.SetString(unit, table, address, text ?? "", tag.Length * 2, Byte(tag));
-        }
-        else
-        {
-            sim.Store.SetValue(unit, table, address, PlantModel.ToRaw(tag, value), Type(tag), Byte(tag), Word(tag));
-        }
-    }
-
-    private static (ModbusTable Table, int Count) Layout(TagConfig tag)
-    {
-        var table = tag.Table switch
-        {
-            TagTable.Coil => ModbusTable.Coil,
-            TagTable.Discrete => ModbusTable.DiscreteInput,
-            TagTable.Holding => ModbusTable.HoldingRegister,
-            _ => ModbusTable.InputRegister,
-        };
-        var count = table is ModbusTable.Coil or ModbusTable.DiscreteInput ? 1 : ModbusValueCodec.RegisterCount(Type(tag), tag.Length * 2);
-        return (table, count);
-    }
-
-    private static ModbusDataType Type(TagConfig tag) => tag.Type switch
-    {
-        TagType.Bool => ModbusDataType.UInt16,
-        TagType.Int16 => ModbusDataType.Int16,
-        TagType.UInt16 => ModbusDataType.UInt16,
-        TagType.Int32 => ModbusDataType.Int32,
-        TagType.UInt32 => ModbusDataType.UInt32,
-        TagType.Int64 => ModbusDataType.Int64,
-        TagType.UInt64 => ModbusDataType.UInt64,
-        TagType.Float32 => ModbusDataType.Float32,
-        TagType.Float64 => ModbusDataType.Float64,
-        _ => ModbusDataType.String,
-    };
-
-    private static ModbusByteOrder Byte(TagConfig tag) => tag.ByteOrder == Endianness.Big ? ModbusByteOrder.BigEndian : ModbusByteOrder.LittleEndian;
-
-    private static ModbusWordOrder Word(TagConfig tag) => tag.WordOrder == Endianness.Big ? ModbusWordOrder.BigEndian : ModbusWordOrder.LittleEndian;
-
-    private static HashSet<string> DefaultFlaky(AgentConfig config, List<SourceConfig> sources)
-    {
-        var robots = config.Equipment.Where(e => e.Type == EquipmentType.Robot && e.Source is not null).Select(e => e.Source!).Distinct().ToList();
-        var pick = robots.Count >= 2 ? robots[1] : sources.LastOrDefault()?.Id;
-        return pick is null ? [] : [pick];
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        if (_loop is not null)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            await _loop.CancelAsync().ConfigureAwait(false);
-            await _loopTask!.ConfigureAwait(false);
-            _loop.Dispose();
+            return;
         }
 
-        foreach (var sim in _sources.Values)
+        if (_loopStop is not null)
         {
-            if (sim.Server is { } server)
+            await _loopStop.CancelAsync().ConfigureAwait(false);
+            await _loop!.ConfigureAwait(false);
+            _loopStop.Dispose();
+        }
+
+        foreach (var device in _devices)
+        {
+            await device.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _gate.Dispose();
+        SimulatorLog.PlantStopped(_logger);
+    }
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var device in _devices)
             {
-                await server.DisposeAsync().ConfigureAwait(false);
+                device.Publish(Model);
+            }
+
+            await ApplyNetworkAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ApplyNetworkAsync(CancellationToken cancellationToken)
+    {
+        foreach (var device in _devices)
+        {
+            var online = Model.IsSourceOnline(device.SourceId) && !_forcedOffline.Contains(device.SourceId);
+            if (device.IsOnline != online)
+            {
+                // A failed comeback (port taken meanwhile) is retried on the next advance.
+                await device.SetOnlineAsync(online, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private sealed class SourceSim(SourceConfig source, List<EquipmentConfig> equipment, ModbusDataStore store, bool flaky)
+    private async Task RunAsync(TimeProvider time, TimeSpan interval, CancellationToken cancellationToken)
     {
-        public SourceConfig Source { get; } = source;
-        public List<EquipmentConfig> Equipment { get; } = equipment;
-        public ModbusDataStore Store { get; } = store;
-        public bool Flaky { get; } = flaky;
-        public ModbusTcpServer? Server { get; set; }
-        public int Port { get; set; }
-        public Dictionary<byte, long> FunctionCodes { get; } = [];
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Simulated device {SourceId} dropped off the network")]
-        public static partial void DroppedOff(ILogger logger, string sourceId);
-
-        [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Simulated device {SourceId} back on port {Port}")]
-        public static partial void BackOnline(ILogger logger, string sourceId, int port);
+        try
+        {
+            using var timer = new PeriodicTimer(interval, time);
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                try
+                {
+                    await AdvanceToAsync(now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The demo must go on: one failed step is logged and the next tick tries again.
+                    SimulatorLog.AdvanceFailed(_logger, now, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by DisposeAsync.
+        }
     }
 }

@@ -1,21 +1,22 @@
-using EdgeAgent.Core.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EdgeAgent.Storage;
 
-/// <summary>Deletes raw data older than the retention period once an hour, in small batches.</summary>
+/// <summary>Deletes raw data older than the retention period at start and then every retention interval, in small batches.</summary>
 public sealed partial class RetentionService : BackgroundService
 {
     private readonly SqliteStorage _storage;
-    private readonly StorageConfig _config;
+    private readonly SqliteStorageOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionService> _logger;
 
-    public RetentionService(SqliteStorage storage, StorageConfig config, TimeProvider time, ILogger<RetentionService> logger)
+    public RetentionService(SqliteStorage storage, IOptions<SqliteStorageOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _storage = storage;
-        _config = config;
+        _options = options.Value;
         _time = time;
         _logger = logger;
     }
@@ -23,15 +24,15 @@ public sealed partial class RetentionService : BackgroundService
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), _time);
+        using var timer = new PeriodicTimer(_options.RetentionInterval, _time);
         try
         {
             do
             {
-                var cutoff = _time.GetUtcNow().UtcDateTime.AddDays(-_config.RetentionDays);
+                var cutoff = _time.GetUtcNow().UtcDateTime.AddDays(-_options.RetentionDays);
                 try
                 {
-                    await _storage.DeleteOlderThanAsync(cutoff, 5000, stoppingToken).ConfigureAwait(false);
+                    await _storage.DeleteOlderThanAsync(cutoff, _options.RetentionBatchRows, stoppingToken).ConfigureAwait(false);
                 }
                 catch (StorageException ex)
                 {
@@ -48,7 +49,7 @@ public sealed partial class RetentionService : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 6010, Level = LogLevel.Error, Message = "Retention pass failed; it is retried in an hour")]
+        [LoggerMessage(EventId = 6010, Level = LogLevel.Error, Message = "Retention pass failed; it is retried at the next interval")]
         public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -7,51 +7,109 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EdgeAgent.Storage;
 
 /// <summary>
-/// The agent's history in one SQLite file (<c>edgeagent.db</c>, WAL mode): raw samples, the status timeline and poll
-/// cycle counts. One writer connection (the recorder and retention take turns); readers open their own connections,
-/// which WAL lets run beside the writer. Times are stored as UTC unix milliseconds so an auditor can read them with
-/// <c>sqlite3</c> (<c>datetime(ts_ms/1000,'unixepoch')</c>).
+/// The agent's history in one SQLite file (<c>edgeagent.db</c>, WAL mode): raw samples, the status timeline, poll
+/// cycle counts, rollups, entered facts. One writer connection, shared in turn by the recorder, retention and rollup
+/// rebuilds; readers open their own connections, which WAL lets run beside the writer. Times are stored as UTC unix
+/// milliseconds (<c>*_ms</c> columns) so an auditor can read them with <c>sqlite3</c>; the <c>*_readable</c> views
+/// show them as ISO 8601.
 /// </summary>
-public sealed partial class SqliteStorage : IDisposable
+public sealed partial class SqliteStorage : IDisposable, IAsyncDisposable
 {
     /// <summary>File name of the database inside the data folder.</summary>
     public const string FileName = "edgeagent.db";
 
-    private const int SchemaVersion = 1;
+    private const int SqliteFull = 13;
+    private const int SqliteIoErr = 10;
+
+    /// <summary>Rows per multi-row sample INSERT: one statement step per block instead of per row roughly doubles throughput.</summary>
+    private const int SampleBlock = 64;
+
+    private static readonly string[] SampleParameterPrefixes = ["$t", "$g", "$v", "$x", "$q", "$s"];
 
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Dictionary<TagKey, long> _tagIds = [];
     private readonly ILogger _logger;
-    private readonly string _connectionString;
+    private readonly string _readerConnectionString;
     private readonly SqliteCommand _insertSample;
+    private readonly SqliteCommand _insertSampleBlock;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _upsertCycle;
     private readonly SqliteCommand _insertTag;
     private readonly SqliteCommand _selectTag;
+    private bool _disposed;
 
+    /// <summary>Opens (or creates) <c>edgeagent.db</c> in <paramref name="dataFolder"/> with default options.</summary>
     public SqliteStorage(string dataFolder, ILogger<SqliteStorage>? logger = null)
+        : this(new SqliteStorageOptions { DataFolder = dataFolder }, logger)
     {
-        ArgumentException.ThrowIfNullOrEmpty(dataFolder);
+    }
+
+    /// <summary>Opens (or creates) the database, applies pending schema migrations and prepares the write commands.</summary>
+    public SqliteStorage(SqliteStorageOptions options, ILogger<SqliteStorage>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.DataFolder);
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        Directory.CreateDirectory(dataFolder);
-        DataFolder = Path.GetFullPath(dataFolder);
+        Directory.CreateDirectory(options.DataFolder);
+        DataFolder = Path.GetFullPath(options.DataFolder);
         DatabasePath = Path.Combine(DataFolder, FileName);
-        _connectionString = new SqliteConnectionStringBuilder
+        var busySeconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+
+        // The writer lives as long as the storage, so it bypasses the pool; readers are short-lived and pooled.
+        var writerConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
+            Pooling = false,
+            DefaultTimeout = busySeconds,
         }.ToString();
-        _writer = new SqliteConnection(_connectionString);
-        _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
-        Migrate();
+        _readerConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+            DefaultTimeout = busySeconds,
+        }.ToString();
+
+        _writer = new SqliteConnection(writerConnectionString);
+        try
+        {
+            _writer.Open();
+            Execute(_writer, string.Create(CultureInfo.InvariantCulture, $"""
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA foreign_keys = ON;
+                PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};
+                PRAGMA cache_size = -{options.CacheSizeMb * 1024};
+                PRAGMA journal_size_limit = 67108864;
+                PRAGMA temp_store = MEMORY;
+                """));
+            var found = SqliteSchema.Migrate(_writer, DatabasePath);
+            if (found == 0)
+            {
+                SetMeta("created_at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                Log.Created(_logger, DatabasePath, SqliteSchema.Version);
+            }
+            else if (found < SqliteSchema.Version)
+            {
+                Log.Migrated(_logger, DatabasePath, found, SqliteSchema.Version);
+            }
+
+            CheckAgentId(options.AgentId);
+        }
+        catch (SqliteException ex)
+        {
+            _writer.Dispose();
+            throw new StorageException($"cannot open {DatabasePath}: {ex.Message} ({FreeSpace()})", ex);
+        }
 
         _insertSample = Prepare("INSERT INTO samples(ts_ms, tag_id, value, text, quality, status) VALUES ($ts, $tag, $value, $text, $quality, $status)",
             "$ts", "$tag", "$value", "$text", "$quality", "$status");
+        _insertSampleBlock = Prepare(
+            "INSERT INTO samples(ts_ms, tag_id, value, text, quality, status) VALUES " +
+                string.Join(", ", Enumerable.Range(0, SampleBlock).Select(r => string.Create(CultureInfo.InvariantCulture, $"($t{r}, $g{r}, $v{r}, $x{r}, $q{r}, $s{r})"))),
+            [.. Enumerable.Range(0, SampleBlock).SelectMany(r => SampleParameterPrefixes.Select(n => n + r.ToString(CultureInfo.InvariantCulture)))]);
         _insertEvent = Prepare("INSERT INTO status_events(ts_ms, source_id, online, reason) VALUES ($ts, $source, $online, $reason)",
             "$ts", "$source", "$online", "$reason");
         _upsertCycle = Prepare(
@@ -68,10 +126,14 @@ public sealed partial class SqliteStorage : IDisposable
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>Schema version of the open file (<c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => SqliteSchema.Version;
+
     /// <summary>
-    /// Writes samples, status events and cycle counts in one transaction: all or nothing. A full disk raises
-    /// <see cref="StorageFullException"/>, any other failure <see cref="StorageException"/>; either way nothing of
-    /// this call is stored and the caller keeps the data to retry.
+    /// Writes samples, status events and cycle counts in one transaction: all or nothing. Cycle counts are added to
+    /// what is stored for the same source and minute. A full disk raises <see cref="StorageFullException"/>, any other
+    /// failure <see cref="StorageException"/>; either way nothing of this call is stored and the caller keeps the data
+    /// to retry.
     /// </summary>
     public async Task WriteAsync(IReadOnlyList<Sample> samples, IReadOnlyList<StatusEvent> events, IReadOnlyList<CycleCount> cycles, CancellationToken cancellationToken = default)
     {
@@ -82,25 +144,33 @@ public sealed partial class SqliteStorage : IDisposable
         var newTags = new List<TagKey>();
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
             try
             {
                 Bind(transaction);
-                foreach (var sample in samples)
+                var i = 0;
+                var p = _insertSampleBlock.Parameters;
+                for (; i + SampleBlock <= samples.Count; i += SampleBlock)
                 {
-                    var p = _insertSample.Parameters;
-                    p[0].Value = ToMs(sample.TimestampUtc);
-                    p[1].Value = TagId(sample.Key, newTags);
-                    p[2].Value = double.IsNaN(sample.Value) ? DBNull.Value : sample.Value;
-                    p[3].Value = (object?)sample.Text ?? DBNull.Value;
-                    p[4].Value = (int)sample.Quality;
-                    p[5].Value = (object?)sample.Status ?? DBNull.Value;
+                    for (var r = 0; r < SampleBlock; r++)
+                    {
+                        BindSample(p, r * 6, samples[i + r], newTags);
+                    }
+
+                    _insertSampleBlock.ExecuteNonQuery();
+                }
+
+                p = _insertSample.Parameters;
+                for (; i < samples.Count; i++)
+                {
+                    BindSample(p, 0, samples[i], newTags);
                     _insertSample.ExecuteNonQuery();
                 }
 
+                p = _insertEvent.Parameters;
                 foreach (var e in events)
                 {
-                    var p = _insertEvent.Parameters;
                     p[0].Value = ToMs(e.TimestampUtc);
                     p[1].Value = e.SourceId;
                     p[2].Value = e.Online ? 1 : 0;
@@ -108,9 +178,9 @@ public sealed partial class SqliteStorage : IDisposable
                     _insertEvent.ExecuteNonQuery();
                 }
 
+                p = _upsertCycle.Parameters;
                 foreach (var c in cycles)
                 {
-                    var p = _upsertCycle.Parameters;
                     p[0].Value = c.SourceId;
                     p[1].Value = ToMs(c.MinuteUtc);
                     p[2].Value = c.Attempts;
@@ -129,7 +199,9 @@ public sealed partial class SqliteStorage : IDisposable
                 }
 
                 SafeRollback(transaction);
-                throw Translate(ex, "write");
+                var error = Translate(ex, "write");
+                Log.WriteFailed(_logger, samples.Count, events.Count, cycles.Count, error.Message);
+                throw error;
             }
         }
         finally
@@ -138,163 +210,115 @@ public sealed partial class SqliteStorage : IDisposable
         }
     }
 
-    /// <summary>Size of the database and the span of raw history it holds.</summary>
-    public StorageInfo GetInfo()
-    {
-        long bytes = 0;
-        foreach (var path in new[] { DatabasePath, DatabasePath + "-wal" })
-        {
-            var file = new FileInfo(path);
-            if (file.Exists)
-            {
-                bytes += file.Length;
-            }
-        }
-
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT ts_ms FROM samples ORDER BY ts_ms ASC LIMIT 1), (SELECT ts_ms FROM samples ORDER BY ts_ms DESC LIMIT 1)";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        DateTime? oldest = reader.IsDBNull(0) ? null : FromMs(reader.GetInt64(0));
-        DateTime? newest = reader.IsDBNull(1) ? null : FromMs(reader.GetInt64(1));
-        return new StorageInfo(DatabasePath, bytes, oldest, newest);
-    }
-
-    /// <summary>Raw samples with <paramref name="fromUtc"/> ≤ time &lt; <paramref name="toUtc"/>, in time order, streamed.</summary>
-    public IEnumerable<StoredSample> ReadSamples(DateTime fromUtc, DateTime toUtc, string? equipmentId = null)
-    {
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT t.equipment_id, t.tag, s.ts_ms, s.value, s.text, s.quality, s.status FROM samples s JOIN tags t ON t.id = s.tag_id " +
-            "WHERE s.ts_ms >= $from AND s.ts_ms < $to" + (equipmentId is null ? "" : " AND t.equipment_id = $equipment") +
-            " ORDER BY s.ts_ms, s.rowid";
-        command.Parameters.AddWithValue("$from", ToMs(fromUtc));
-        command.Parameters.AddWithValue("$to", ToMs(toUtc));
-        if (equipmentId is not null)
-        {
-            command.Parameters.AddWithValue("$equipment", equipmentId);
-        }
-
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return new StoredSample(
-                reader.GetString(0),
-                reader.GetString(1),
-                FromMs(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                (SampleQuality)reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6));
-        }
-    }
-
-    /// <summary>Status events with <paramref name="fromUtc"/> ≤ time &lt; <paramref name="toUtc"/>, in time order.</summary>
-    public IReadOnlyList<StatusEvent> ReadStatusEvents(DateTime fromUtc, DateTime toUtc)
-    {
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT source_id, ts_ms, online, reason FROM status_events WHERE ts_ms >= $from AND ts_ms < $to ORDER BY ts_ms, id";
-        command.Parameters.AddWithValue("$from", ToMs(fromUtc));
-        command.Parameters.AddWithValue("$to", ToMs(toUtc));
-        using var reader = command.ExecuteReader();
-        var list = new List<StatusEvent>();
-        while (reader.Read())
-        {
-            list.Add(new StatusEvent(reader.GetString(0), FromMs(reader.GetInt64(1)), reader.GetInt64(2) != 0, reader.GetString(3)));
-        }
-
-        return list;
-    }
-
-    /// <summary>Cycle counts of minutes starting in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
-    public IReadOnlyList<CycleCount> ReadCycles(DateTime fromUtc, DateTime toUtc)
-    {
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT source_id, minute_ms, attempts, good FROM collection_cycles WHERE minute_ms >= $from AND minute_ms < $to ORDER BY minute_ms, source_id";
-        command.Parameters.AddWithValue("$from", ToMs(fromUtc));
-        command.Parameters.AddWithValue("$to", ToMs(toUtc));
-        using var reader = command.ExecuteReader();
-        var list = new List<CycleCount>();
-        while (reader.Read())
-        {
-            list.Add(new CycleCount(reader.GetString(0), FromMs(reader.GetInt64(1)), reader.GetInt32(2), reader.GetInt32(3)));
-        }
-
-        return list;
-    }
-
-    /// <summary>
-    /// Deletes raw samples, status events and cycle counts older than <paramref name="cutoffUtc"/>, at most
-    /// <paramref name="batchRows"/> rows per transaction, yielding the writer between batches so ingest is not stalled.
-    /// </summary>
-    public async Task<RetentionResult> DeleteOlderThanAsync(DateTime cutoffUtc, int batchRows = 5000, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchRows, 1);
-        var cutoff = ToMs(cutoffUtc);
-        var samples = await DeleteInBatchesAsync("samples", "ts_ms", cutoff, batchRows, cancellationToken).ConfigureAwait(false);
-        var events = await DeleteInBatchesAsync("status_events", "ts_ms", cutoff, batchRows, cancellationToken).ConfigureAwait(false);
-        var cycles = await DeleteInBatchesAsync("collection_cycles", "minute_ms", cutoff, batchRows, cancellationToken).ConfigureAwait(false);
-        var result = new RetentionResult(samples, events, cycles);
-        if (samples + events + cycles > 0)
-        {
-            Log.RetentionDeleted(_logger, samples, events, cycles, cutoffUtc);
-        }
-
-        return result;
-    }
-
-    private async Task<long> DeleteInBatchesAsync(string table, string column, long cutoff, int batchRows, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        while (true)
-        {
-            int deleted;
-            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                using var command = _writer.CreateCommand();
-                command.CommandText = $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {column} < $cutoff LIMIT $n)";
-                command.Parameters.AddWithValue("$cutoff", cutoff);
-                command.Parameters.AddWithValue("$n", batchRows);
-                deleted = command.ExecuteNonQuery();
-            }
-            catch (SqliteException ex)
-            {
-                throw Translate(ex, "retention");
-            }
-            finally
-            {
-                _writeLock.Release();
-            }
-
-            total += deleted;
-            if (deleted < batchRows)
-            {
-                return total;
-            }
-
-            await Task.Yield();
-        }
-    }
-
-    /// <summary>Opens a read-only connection (WAL readers do not block the writer).</summary>
+    /// <summary>Opens a read-only connection (WAL readers do not block the writer). The caller disposes it.</summary>
     public SqliteConnection OpenReader()
     {
-        var connection = new SqliteConnection(_connectionString);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_readerConnectionString);
         connection.Open();
         return connection;
+    }
+
+    /// <summary>A value of the <c>meta</c> table, or null.</summary>
+    public string? GetMeta(string key)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Sets a value of the <c>meta</c> table.</summary>
+    public async Task SetMetaAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        await WithWriterAsync("meta", () => SetMeta(key, value), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the database's size limit in pages (tests use it to produce a real SQLITE_FULL).</summary>
     internal void SetMaxPageCount(long pages) => Execute(_writer, string.Create(CultureInfo.InvariantCulture, $"PRAGMA max_page_count={pages};"));
 
-    internal static long ToMs(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+    /// <summary>Pages the database file has now.</summary>
+    internal long PageCount()
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "PRAGMA page_count";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 
-    internal static DateTime FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
+    internal static long ToMs(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+
+    internal static DateTime FromMs(long ms) => new(DateTime.UnixEpoch.Ticks + (ms * TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+
+    /// <summary>Runs <paramref name="action"/> on the writer under the write lock, translating SQLite errors.</summary>
+    internal async Task<T> WithWriterAsync<T>(string operation, Func<SqliteConnection, T> action, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return action(_writer);
+        }
+        catch (SqliteException ex)
+        {
+            throw Translate(ex, operation);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private Task<bool> WithWriterAsync(string operation, Action action, CancellationToken cancellationToken) =>
+        WithWriterAsync(operation, _ =>
+        {
+            action();
+            return true;
+        }, cancellationToken);
+
+    private void SetMeta(string key, string value)
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
+    }
+
+    private void CheckAgentId(string? agentId)
+    {
+        if (string.IsNullOrEmpty(agentId))
+        {
+            return;
+        }
+
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'agent_id'";
+        if (command.ExecuteScalar() is string stored)
+        {
+            if (!string.Equals(stored, agentId, StringComparison.Ordinal))
+            {
+                // Kept, not overwritten: the file's history was collected by that agent, which evidence must say.
+                Log.OtherAgent(_logger, DatabasePath, stored, agentId);
+            }
+        }
+        else
+        {
+            SetMeta("agent_id", agentId);
+        }
+    }
+
+    private void BindSample(SqliteParameterCollection p, int offset, in Sample sample, List<TagKey> newTags)
+    {
+        p[offset].Value = ToMs(sample.TimestampUtc);
+        p[offset + 1].Value = TagId(sample.Key, newTags);
+        p[offset + 2].Value = double.IsFinite(sample.Value) ? sample.Value : DBNull.Value;
+        p[offset + 3].Value = (object?)sample.Text ?? DBNull.Value;
+        p[offset + 4].Value = (int)sample.Quality;
+        p[offset + 5].Value = (object?)sample.Status ?? DBNull.Value;
+    }
 
     private long TagId(TagKey key, List<TagKey> newTags)
     {
@@ -317,44 +341,11 @@ public sealed partial class SqliteStorage : IDisposable
     private void Bind(SqliteTransaction transaction)
     {
         _insertSample.Transaction = transaction;
+        _insertSampleBlock.Transaction = transaction;
         _insertEvent.Transaction = transaction;
         _upsertCycle.Transaction = transaction;
         _insertTag.Transaction = transaction;
         _selectTag.Transaction = transaction;
-    }
-
-    private void Migrate()
-    {
-        using var command = _writer.CreateCommand();
-        command.CommandText = "PRAGMA user_version";
-        var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
-        {
-            throw new StorageException($"{DatabasePath} has schema version {version}, newer than this agent understands ({SchemaVersion}); upgrade the agent");
-        }
-
-        if (version < 1)
-        {
-            using var transaction = _writer.BeginTransaction();
-            Execute(_writer, """
-                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE tags(id INTEGER PRIMARY KEY, equipment_id TEXT NOT NULL, tag TEXT NOT NULL, UNIQUE(equipment_id, tag));
-                CREATE TABLE samples(ts_ms INTEGER NOT NULL, tag_id INTEGER NOT NULL REFERENCES tags(id), value REAL, text TEXT, quality INTEGER NOT NULL, status TEXT);
-                CREATE INDEX samples_by_time ON samples(ts_ms);
-                CREATE TABLE status_events(id INTEGER PRIMARY KEY, ts_ms INTEGER NOT NULL, source_id TEXT NOT NULL, online INTEGER NOT NULL, reason TEXT NOT NULL);
-                CREATE INDEX status_events_by_time ON status_events(ts_ms);
-                CREATE TABLE collection_cycles(source_id TEXT NOT NULL, minute_ms INTEGER NOT NULL, attempts INTEGER NOT NULL, good INTEGER NOT NULL, UNIQUE(source_id, minute_ms));
-                CREATE INDEX collection_cycles_by_time ON collection_cycles(minute_ms);
-                PRAGMA user_version = 1;
-                """, transaction);
-            using var meta = _writer.CreateCommand();
-            meta.Transaction = transaction;
-            meta.CommandText = "INSERT INTO meta(key, value) VALUES ('created_at', $now)";
-            meta.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            meta.ExecuteNonQuery();
-            transaction.Commit();
-            Log.Created(_logger, DatabasePath);
-        }
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -366,6 +357,8 @@ public sealed partial class SqliteStorage : IDisposable
             command.Parameters.Add(new SqliteParameter(name, null));
         }
 
+        // Compiled once here; each execution only rebinds the parameters.
+        command.Prepare();
         return command;
     }
 
@@ -392,53 +385,98 @@ public sealed partial class SqliteStorage : IDisposable
         }
     }
 
-    private StorageException Translate(SqliteException ex, string operation)
+    /// <summary>A clear exception for a failed operation: full disk or not, with the path and the free space.</summary>
+    internal StorageException Translate(SqliteException ex, string operation)
     {
-        const int SqliteFull = 13;
-        if (ex.SqliteErrorCode == SqliteFull)
+        var primary = ex.SqliteErrorCode & 0xFF;
+        var free = FreeBytes();
+        var freeText = FreeSpace(free);
+
+        // SQLite reports ENOSPC as SQLITE_FULL on most paths, but some (WAL append, fsync) surface as SQLITE_IOERR:
+        // with almost no space left that is a full disk too.
+        if (primary == SqliteFull || (primary == SqliteIoErr && free is < 16L * 1024 * 1024))
         {
-            var free = FreeSpace();
-            return new StorageFullException($"storage full during {operation}: {DatabasePath} ({free}); nothing of this write was stored, it is retried", ex);
+            return new StorageFullException(
+                $"storage full during {operation}: {DatabasePath} ({freeText}); nothing of this {operation} was stored, the caller keeps the data and retries",
+                ex);
         }
 
-        return new StorageException($"storage {operation} failed on {DatabasePath}: {ex.Message}", ex);
+        return new StorageException($"storage {operation} failed on {DatabasePath} ({freeText}): {ex.Message}", ex);
     }
 
-    private string FreeSpace()
+    private long? FreeBytes()
     {
         try
         {
-            var drive = new DriveInfo(Path.GetPathRoot(DatabasePath)!);
-            return string.Create(CultureInfo.InvariantCulture, $"{drive.AvailableFreeSpace / 1048576.0:F1} MB free on {drive.Name}");
+            return new DriveInfo(DataFolder).AvailableFreeSpace;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return "free space unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "free space unknown";
+            return null;
         }
     }
+
+    private string FreeSpace() => FreeSpace(FreeBytes());
+
+    private static string FreeSpace(long? bytes) => bytes is { } b
+        ? string.Create(CultureInfo.InvariantCulture, $"{b / 1048576.0:F1} MiB free")
+        : "free space unknown";
 
     /// <inheritdoc/>
     public void Dispose()
     {
+        _writeLock.Wait();
+        try
+        {
+            DisposeCore();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        // Waits for a write in progress so it is committed (or rolled back) before the connection closes.
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            DisposeCore();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void DisposeCore()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _insertSample.Dispose();
+        _insertSampleBlock.Dispose();
         _insertEvent.Dispose();
         _upsertCycle.Dispose();
         _insertTag.Dispose();
         _selectTag.Dispose();
+        try
+        {
+            // Fold the WAL into the database so the file an auditor copies is complete on its own.
+            Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException ex)
+        {
+            Log.CheckpointFailed(_logger, DatabasePath, ex);
+        }
+
         _writer.Dispose();
-        _writeLock.Dispose();
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Created database {Path}")]
-        public static partial void Created(ILogger logger, string path);
-
-        [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Retention deleted {Samples} samples, {Events} status events, {Cycles} cycle rows older than {Cutoff:u}")]
-        public static partial void RetentionDeleted(ILogger logger, long samples, long events, long cycles, DateTime cutoff);
+        using var pooled = new SqliteConnection(_readerConnectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 }

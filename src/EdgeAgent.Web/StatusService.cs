@@ -128,6 +128,7 @@ public sealed class StatusService
                 TypeName(equipment.Type),
                 equipment.Process,
                 equipment.Source,
+                equipment.Source is not null,
                 state?.Online ?? false,
                 equipment.Source is null ? "no source" : state?.Reason ?? "not polled yet",
                 state?.LastSeenUtc,
@@ -162,11 +163,16 @@ public sealed class StatusService
         foreach (var source in _config.Sources)
         {
             var online = _live.Sources.TryGetValue(source.Id, out var s) && s.Online;
-            text.Append(CultureInfo.InvariantCulture, $"edgeagent_source_online{{source=\"{source.Id}\"}} {(online ? 1 : 0)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"edgeagent_source_online{{source=\"{LabelValue(source.Id)}\"}} {(online ? 1 : 0)}\n");
         }
 
         return text.ToString();
     }
+
+    /// <summary>Escapes a label value as the exposition format requires (backslash, double quote, line feed).</summary>
+    private static string LabelValue(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\"", "\\\"", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal);
 
     private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, _zone));
 

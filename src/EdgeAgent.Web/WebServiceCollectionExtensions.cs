@@ -25,6 +25,7 @@ public static class WebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapStatusPage();
         app.MapStatusApi();
+        app.MapIndicatorsApi();
         return app;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class Recorder : BackgroundService
     private readonly List<StatusEvent> _events = [];
     private readonly Dictionary<(string Source, DateTime Minute), (int Attempts, int Good)> _cycles = [];
     private int _receivedSinceFlush;
+    private int _started;
 
     public Recorder(
         IngestChannel channel,
@@ -70,6 +71,11 @@ public sealed partial class Recorder : BackgroundService
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            return;
+        }
+
         var reader = _channel.Reader;
         try
         {
@@ -88,6 +94,25 @@ public sealed partial class Recorder : BackgroundService
             // Shutdown: collectors have stopped (they stop first); drain what they handed over.
         }
 
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // Since .NET 10 BackgroundService schedules ExecuteAsync on the thread pool, and a stop that comes before it
+        // ran cancels it unrun. What the collectors handed over must still be stored, so drain here instead.
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            await DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        var reader = _channel.Reader;
         while (reader.TryRead(out var message))
         {
             Accept(message);

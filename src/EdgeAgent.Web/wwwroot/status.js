@@ -35,10 +35,10 @@ async function refreshDevices() {
     cell(row, `${d.name} (${d.id})`);
     cell(row, typeNames[d.type] ?? d.type);
     cell(row, d.process ?? "—");
-    if (!d.source) cell(row, "未接入 not collected", "nosource");
+    if (!d.collected) cell(row, "未接入 not collected", "nosource");
     else if (d.online) { online++; cell(row, "在线 online", "online"); }
     else cell(row, `离线 offline${d.reason ? " · " + d.reason : ""}`, "offline");
-    if (d.source) collected++;
+    if (d.collected) collected++;
     cell(row, fmtTime(d.lastSeen));
     cell(row, d.networkedToday == null ? "—" : (d.networkedToday ? "是 yes" : "否 no") +
       (d.availabilityToday == null ? "" : ` (${(d.availabilityToday * 100).toFixed(1)}%)`));

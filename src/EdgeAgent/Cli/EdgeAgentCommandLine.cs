@@ -9,7 +9,12 @@ internal static class EdgeAgentCommandLine
     {
         RunCommand.Create(),
         DemoCommand.Create(),
+        SimulateCommand.Create(),
+        IndicatorsCommand.Create(),
         CheckConfigCommand.Create(),
         SchemaCommand.Create(),
+        KeysCommand.Create(),
+        ExportCommand.Create(),
+        VerifyCommand.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeAgent.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace EdgeAgent.Cli;
 
@@ -22,10 +23,10 @@ internal static class RunCommand
                 return 1;
             }
 
-            var dataFolder = parse.GetValue(data)?.FullName
-                ?? Path.GetFullPath(loaded.Storage.DataFolder, Path.GetDirectoryName(file.FullName)!);
+            var dataFolder = DataFolder.Resolve(parse.GetValue(data), loaded, file);
             var app = AgentHost.Build(loaded, dataFolder, parse.GetValue(urls) ?? loaded.Web.Urls, "run");
-            await app.RunAsync();
+            // SIGTERM/Ctrl+C: the host's console lifetime stops the app; the token covers System.CommandLine's own cancellation.
+            await ((IHost)app).RunAsync(cancellationToken);
             return 0;
         });
         return command;

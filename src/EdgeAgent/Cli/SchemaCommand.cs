@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
 using EdgeAgent.Core.Configuration;
 
 namespace EdgeAgent.Cli;
@@ -25,7 +26,10 @@ internal static class SchemaCommand
 
     public static string Generate()
     {
-        var schema = ConfigReader.JsonOptions.GetJsonSchemaAsNode(typeof(AgentConfig), new JsonSchemaExporterOptions
+        // A copy with an explicit resolver: the exporter refuses options without one, and the shared options must not be
+        // frozen here (they may not have been used to read a file yet).
+        var options = new JsonSerializerOptions(ConfigReader.JsonOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var schema = options.GetJsonSchemaAsNode(typeof(AgentConfig), new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
         });

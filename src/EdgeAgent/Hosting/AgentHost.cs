@@ -1,6 +1,7 @@
 using System.Reflection;
 using EdgeAgent.Collection;
 using EdgeAgent.Core.Configuration;
+using EdgeAgent.Evidence.Ledger;
 using EdgeAgent.Storage;
 using EdgeAgent.Web;
 using Microsoft.AspNetCore.Builder;
@@ -30,9 +31,11 @@ internal static class AgentHost
         services.AddSingleton<SystemdNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifier>());
         services.AddSqliteStorage(config.Storage, dataFolder);
+        services.AddEvidenceLedger(o => o.AgentVersion = Version);
         services.AddIngest();
         services.AddSqliteIngestSink();
         services.AddModbusCollection();
+        services.AddOpcUaCollection();
         services.AddEdgeAgentWeb();
         extra?.Invoke(services);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));

@@ -2,9 +2,10 @@
  * Modbus TCP server around libmodbus (Debian libmodbus-dev) for EdgeAgent.Modbus integration tests.
  *
  * Usage: libmodbus_host PORT LOGFILE
- * Listens on 127.0.0.1:PORT, serves any number of connections with a select() loop, and appends the
- * function code of every request it receives to LOGFILE ("FC <n>" per line, flushed at once) so a test
- * can prove which function codes a client sent. Prints "READY <port>" on stdout once listening.
+ * Listens on 127.0.0.1:PORT, serves any number of connections with a select() loop, and appends one line
+ * per request it receives to LOGFILE, flushed at once, so a test can prove which requests a client sent:
+ *   "FC <function code> <start address> <count> <OK|EXC>"   (EXC = outside the mapping: answered with an exception)
+ * and "ACCEPT" per accepted connection. Prints "READY <port>" on stdout once listening.
  *
  * Mapping (modbus_mapping_new_start_address, so everything outside a window is illegal data address):
  *   coils             100..115  value = (address - 100) % 2 == 0
@@ -25,6 +26,20 @@
 #define START 100
 #define BITS 16
 #define REGISTERS 50
+
+/* Whether a read falls inside the mapping (else libmodbus answers illegal data address); other function codes: no. */
+static int in_window(const modbus_mapping_t *map, int function, int address, int count)
+{
+    int start, nb;
+    switch (function) {
+    case 1: start = map->start_bits; nb = map->nb_bits; break;
+    case 2: start = map->start_input_bits; nb = map->nb_input_bits; break;
+    case 3: start = map->start_registers; nb = map->nb_registers; break;
+    case 4: start = map->start_input_registers; nb = map->nb_input_registers; break;
+    default: return 0;
+    }
+    return count >= 1 && address >= start && address + count <= start + nb;
+}
 
 int main(int argc, char **argv)
 {
@@ -88,6 +103,8 @@ int main(int argc, char **argv)
             if (fd == server) {
                 int client = modbus_tcp_accept(ctx, &server);
                 if (client != -1) {
+                    fprintf(log, "ACCEPT\n");
+                    fflush(log);
                     FD_SET(client, &all);
                     if (client > max_fd) {
                         max_fd = client;
@@ -98,7 +115,11 @@ int main(int argc, char **argv)
             modbus_set_socket(ctx, fd);
             int rc = modbus_receive(ctx, query);
             if (rc > 0) {
-                fprintf(log, "FC %d\n", query[header]);
+                int function = query[header];
+                int address = (query[header + 1] << 8) | query[header + 2];
+                int count = (query[header + 3] << 8) | query[header + 4];
+                /* Logged before the reply, so the line is there by the time the client has its answer. */
+                fprintf(log, "FC %d %d %d %s\n", function, address, count, in_window(map, function, address, count) ? "OK" : "EXC");
                 fflush(log);
                 modbus_reply(ctx, query, rc, map);
             } else if (rc == -1) {

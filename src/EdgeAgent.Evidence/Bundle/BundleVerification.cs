@@ -1,0 +1,20 @@
+namespace EdgeAgent.Evidence.Bundle;
+
+/// <summary>The outcome of verifying a bundle: the problems (none when it verifies) and informative notes.</summary>
+public sealed class BundleVerification
+{
+    internal BundleVerification(IReadOnlyList<BundleProblem> problems, IReadOnlyList<string> notes)
+    {
+        Problems = problems;
+        Notes = notes;
+    }
+
+    /// <summary>True when every check held.</summary>
+    public bool IsValid => Problems.Count == 0;
+
+    /// <summary>One entry per problem, in the order found.</summary>
+    public IReadOnlyList<BundleProblem> Problems { get; }
+
+    /// <summary>What was checked and facts worth knowing (keys used, days, collection gaps), for the auditor.</summary>
+    public IReadOnlyList<string> Notes { get; }
+}

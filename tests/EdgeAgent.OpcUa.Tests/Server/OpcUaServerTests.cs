@@ -1,0 +1,194 @@
+using EdgeAgent.OpcUa.Server;
+using EdgeAgent.OpcUa.Services;
+
+namespace EdgeAgent.OpcUa.Tests.Server;
+
+/// <summary>Our OPC UA client against our OPC UA server (the one the simulated plant runs).</summary>
+public sealed class OpcUaServerTests
+{
+    [Fact]
+    public async Task ServesTheNoneEndpointWithAnAnonymousPolicy()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+
+        var endpoint = Assert.Single(await OpcUaClient.GetEndpointsAsync(plant.EndpointUrl));
+
+        Assert.Equal(plant.EndpointUrl, endpoint.EndpointUrl);
+        Assert.Equal(MessageSecurityMode.None, endpoint.SecurityMode);
+        Assert.Equal(Security.SecurityPolicyUris.None, endpoint.SecurityPolicyUri);
+        Assert.Equal(UserTokenType.Anonymous, Assert.Single(endpoint.UserIdentityTokens).TokenType);
+    }
+
+    [Fact]
+    public async Task BrowsesFromObjectsToTheMachineAndItsVariables()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+
+        var objects = await client.BrowseAsync(WellKnownNodes.ObjectsFolder);
+        Assert.Contains(objects, r => r.NodeId.NodeId == WellKnownNodes.Server && r.NodeClass == NodeClass.Object);
+        var folder = Assert.Single(objects, r => r.BrowseName == new QualifiedName(plant.Ns, "Plant"));
+        Assert.Equal(WellKnownNodes.Organizes, folder.ReferenceTypeId);
+
+        var machine = Assert.Single(await client.BrowseAsync(folder.NodeId.NodeId));
+        Assert.Equal("Cnc1", machine.DisplayName?.Text);
+        var variables = await client.BrowseAsync(machine.NodeId.NodeId);
+        Assert.Equal(["Parts", "Program", "Running", "Secret", "Speed"], variables.Select(v => v.BrowseName.Name).Order());
+        Assert.All(variables, v => Assert.Equal(NodeClass.Variable, v.NodeClass));
+        Assert.All(variables, v => Assert.Equal(WellKnownNodes.HasComponent, v.ReferenceTypeId));
+
+        // Inverse: the machine is organised by the folder.
+        var parents = await client.BrowseAsync(machine.NodeId.NodeId, BrowseDirection.Inverse);
+        Assert.Equal(folder.NodeId.NodeId, Assert.Single(parents).NodeId.NodeId);
+
+        // Limited to two references per call: the client follows the continuation points to the same five.
+        var paged = await client.BrowseAsync(machine.NodeId.NodeId, maxReferencesPerNode: 2);
+        Assert.Equal(variables.Select(v => v.NodeId), paged.Select(v => v.NodeId));
+    }
+
+    [Fact]
+    public async Task ReadsValuesAttributesAndPerNodeErrors()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+
+        Assert.Equal(TestPlantServer.Namespace, client.NamespaceUris[plant.Ns]);
+        Assert.Equal(plant.Speed, client.ResolveNodeId(ExpandedNodeId.Parse($"nsu={TestPlantServer.Namespace};s=Cnc1.Speed")));
+
+        var values = await client.ReadValuesAsync([plant.Speed, plant.Parts, plant.Program, plant.Running, plant.Secret, new NodeId("Nope", plant.Ns)]);
+        Assert.Equal(1200.0, values[0].Value.Value);
+        Assert.NotNull(values[0].SourceTimestamp);
+        Assert.Equal(Variant.From(7u), values[1].Value);
+        Assert.Equal("O1234", values[2].Value.Value);
+        Assert.Equal(true, values[3].Value.Value);
+        Assert.Equal(StatusCodes.BadNotReadable, values[4].Status.Code);
+        Assert.Equal(StatusCodes.BadNodeIdUnknown, values[5].Status.Code);
+
+        var attributes = await client.ReadAsync(
+        [
+            new ReadValueId { NodeId = plant.Speed, AttributeId = Attributes.BrowseName },
+            new ReadValueId { NodeId = plant.Speed, AttributeId = Attributes.DataType },
+            new ReadValueId { NodeId = plant.Speed, AttributeId = Attributes.NodeClass },
+            new ReadValueId { NodeId = WellKnownNodes.ObjectsFolder, AttributeId = Attributes.Value },
+        ]);
+        Assert.Equal(new QualifiedName(plant.Ns, "Speed"), attributes[0].Value.Value);
+        Assert.Equal(new NodeId((uint)BuiltInType.Double), attributes[1].Value.Value);
+        Assert.Equal((int)NodeClass.Variable, attributes[2].Value.Value);
+        Assert.Equal(StatusCodes.BadAttributeIdInvalid, attributes[3].Status.Code);
+    }
+
+    [Fact]
+    public async Task TranslatesBrowsePathsAndSaysWhyOneLeadsNowhere()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        var ns = TestPlantServer.Namespace;
+
+        var speed = await client.ResolveBrowsePathAsync(WellKnownNodes.ObjectsFolder, [$"nsu={ns};Plant", $"nsu={ns};Cnc1", $"nsu={ns};Speed"]);
+        Assert.Equal(plant.Speed, speed);
+
+        var error = await Assert.ThrowsAsync<ServiceResultException>(() => client.ResolveBrowsePathAsync(WellKnownNodes.ObjectsFolder, [$"nsu={ns};Plant", $"nsu={ns};Cnc2"]));
+        Assert.Equal(StatusCodes.BadNoMatch, error.StatusCode.Code);
+    }
+
+    [Fact]
+    public async Task SubscriptionReportsChangesBeyondTheDeadbandAndStaysAliveOnKeepAlives()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        await using var subscription = await client.SubscribeAsync(
+            [
+                new MonitoredNode(plant.Speed) { DeadbandType = DeadbandType.Absolute, DeadbandValue = 10, SamplingInterval = 50 },
+                new MonitoredNode(plant.Program) { SamplingInterval = 50 },
+                new MonitoredNode(new NodeId("Nope", plant.Ns)),
+            ],
+            new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100), KeepAliveCount = 3 });
+
+        Assert.Equal(StatusCodes.BadNodeIdUnknown, subscription.Items[2].Status.Code);
+
+        // The first sample of every item is reported.
+        var first = await ReadChangesAsync(subscription, 2);
+        Assert.Contains(first, c => c.NodeId == plant.Speed && (double)c.Value.Value.Value! == 1200.0);
+        Assert.Contains(first, c => c.NodeId == plant.Program && (string)c.Value.Value.Value! == "O1234");
+
+        // 5 is within the deadband of 10, 1215 beyond it (measured from the last reported 1200).
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1205.0));
+        await Task.Delay(300);
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1215.0));
+        var next = Assert.Single(await ReadChangesAsync(subscription, 1));
+        Assert.Equal(1215.0, next.Value.Value.Value);
+
+        // Status changes are reported too.
+        plant.Server.AddressSpace.SetValue(plant.Program, Variant.From("O1234"), StatusCodes.BadNoCommunication);
+        var bad = Assert.Single(await ReadChangesAsync(subscription, 1));
+        Assert.Equal(StatusCodes.BadNoCommunication, bad.Value.Status.Code);
+
+        // Nothing changes for several keep-alive periods: the client's watchdog stays quiet.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(client.IsConnected);
+        Assert.False(subscription.Changes.Completion.IsCompleted);
+        Assert.False(subscription.Changes.TryRead(out _));
+    }
+
+    private static async Task<List<DataChange>> ReadChangesAsync(OpcUaSubscription subscription, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var changes = new List<DataChange>();
+        while (changes.Count < count)
+        {
+            changes.Add(await subscription.Changes.ReadAsync(timeout.Token));
+        }
+
+        return changes;
+    }
+
+    [Fact]
+    public async Task ClosingTheSessionFreesItAndTooManySessionsAreRefused()
+    {
+        await using var plant = await TestPlantServer.StartAsync(new OpcUaServerOptions { MaxSessions = 1 });
+        var first = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        Assert.Equal(1, plant.Server.SessionCount);
+        Assert.Equal(1u, (await first.ReadValueAsync(new NodeId(2277u))).Value.Value);
+
+        var refused = await Assert.ThrowsAsync<ServiceResultException>(() => OpcUaClient.ConnectAsync(plant.ClientOptions()));
+        Assert.Equal(StatusCodes.BadTooManySessions, refused.StatusCode.Code);
+
+        await first.DisposeAsync();
+        Assert.Equal(0, plant.Server.SessionCount);
+        await using var second = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        Assert.Equal(1, plant.Server.SessionCount);
+    }
+
+    [Fact]
+    public async Task AnyOtherServiceIsAnsweredBadServiceUnsupported()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+
+        var error = await Assert.ThrowsAsync<ServiceResultException>(() => client.CallAsync<ServiceFault>(new UnservedRequest(), CancellationToken.None));
+
+        Assert.Equal(StatusCodes.BadServiceUnsupported, error.StatusCode.Code);
+        Assert.True(client.IsConnected);
+        Assert.Equal(1200.0, (await client.ReadValueAsync(plant.Speed)).Value.Value);
+    }
+
+    [Fact]
+    public async Task StoppingTheServerDropsTheClientAndItComesBackOnTheSamePort()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        var port = plant.Server.Port;
+
+        await plant.Server.StopAsync();
+        var lost = await Assert.ThrowsAnyAsync<OpcUaException>(() => client.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(lost.StatusCode.IsBad);
+        await client.DisposeAsync();
+        Assert.Equal(0, plant.Server.SessionCount);
+        await Assert.ThrowsAsync<OpcUaConnectionException>(() => OpcUaClient.ConnectAsync(plant.ClientOptions()));
+
+        await plant.Server.StartAsync();
+        Assert.Equal(port, plant.Server.Port);
+        await using var again = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        Assert.Equal(1200.0, (await again.ReadValueAsync(plant.Speed)).Value.Value);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EdgeAgent.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EdgeAgent.Tests;
+
+/// <summary>
+/// The status page in a real browser (Debian's chromium driven by Playwright; no browser download): the agent is the
+/// real executable (<c>edgeagent run</c>) against the simulated plant, which the test can take devices away from.
+/// </summary>
+[Collection(AgentProcessCollection.Name)]
+public sealed class StatusPageTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    [Fact]
+    public async Task PageShowsOnlineDevicesChangingValuesAndAnOfflineDeviceWithItsReason()
+    {
+        using var folder = new TempFolder();
+        await using var plant = await PlantUnderTest.StartAsync(folder);
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var agent = AgentProcess.Start(["run", "--config", plant.ConfigPath, "--urls", url]);
+        await agent.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(30));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(
+            Path.Combine(folder.Path, "chromium-profile"),
+            new BrowserTypeLaunchPersistentContextOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        var wait = new LocatorAssertionsToContainTextOptions { Timeout = 20_000 };
+
+        await page.GotoAsync(url + "/");
+
+        // Every equipment of the inventory is listed; collected ones come online (在线), the others say 未接入.
+        var equipment = plant.Config.Equipment;
+        var online = plant.SimulatedEquipment;
+        Assert.Contains("cnc-2", online);
+        await Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(equipment.Count, new() { Timeout = 20_000 });
+        foreach (var id in online)
+        {
+            await Expect(Row(page, id)).ToContainTextAsync("在线 online", wait);
+        }
+
+        foreach (var e in equipment.Where(e => e.Source is null))
+        {
+            await Expect(Row(page, e.Id)).ToContainTextAsync("未接入 not collected", wait);
+        }
+
+        await Expect(page.Locator("#summary")).ToContainTextAsync(
+            $"在线 online {online.Count} / 接入 collected {equipment.Count(e => e.Source is not null)} / 全部 all {equipment.Count}", wait);
+
+        // Values move: the page refreshes itself (no reload) and the meter's power reading changes.
+        var power = Row(page, "meter-main").Locator("span[data-tag='powerKw']");
+        await Expect(power).ToContainTextAsync("powerKw: ", wait);
+        var before = await power.InnerTextAsync();
+        await Expect(power).Not.ToHaveTextAsync(before, new() { Timeout = 20_000 });
+
+        // A device that drops off the network shows 离线 with the reason the agent gives, and an alert appears.
+        await plant.TakeOfflineAsync("mb-cnc2");
+        await Expect(Row(page, "cnc-2")).ToContainTextAsync("离线 offline · ", wait);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var cnc2 = (await http.GetFromJsonAsync<JsonArray>("/api/devices"))!.Single(d => (string?)d!["id"] == "cnc-2")!;
+        var reason = (string?)cnc2["reason"];
+        Assert.False((bool)cnc2["online"]!);
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        await Expect(Row(page, "cnc-2")).ToContainTextAsync($"离线 offline · {reason}", wait);
+        await Expect(page.Locator("#alerts")).ToContainTextAsync("设备离线 source offline: mb-cnc2", wait);
+        await Expect(Row(page, "cnc-1")).ToContainTextAsync("在线 online", wait);
+
+        var screenshot = Path.Combine(folder.Path, "status-page.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var png = await File.ReadAllBytesAsync(screenshot);
+        Assert.True(png.Length > 1000, $"screenshot is {png.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    private static ILocator Row(IPage page, string equipmentId) => page.Locator($"#devices tbody tr[data-id='{equipmentId}']");
+}
