@@ -65,7 +65,7 @@ public sealed class DemoCommandTests
         var dataFolder = (await agent.WaitForOutputAsync(@"^Data folder \(deleted at exit\): (?<path>.+)$", TimeSpan.FromSeconds(5))).Groups["path"].Value.Trim();
         Assert.True(File.Exists(Path.Combine(dataFolder, "edgeagent.db")), $"no database in {dataFolder}");
         agent.Signal(PosixSignal.Interrupt);
-        Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        await agent.ExpectExitAsync(0, TimeSpan.FromSeconds(30));
         Assert.False(Directory.Exists(dataFolder), $"{dataFolder} survived a graceful stop");
     }
 
@@ -81,7 +81,7 @@ public sealed class DemoCommandTests
 
         agent.Signal(PosixSignal.Terminate);
 
-        Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        await agent.ExpectExitAsync(0, TimeSpan.FromSeconds(30));
         Assert.True(File.Exists(Path.Combine(data, "edgeagent.db")));
     }
 

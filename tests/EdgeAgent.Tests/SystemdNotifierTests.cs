@@ -34,7 +34,7 @@ public sealed class SystemdNotifierTests
         agent.Signal(PosixSignal.Terminate);
 
         Assert.Contains("STOPPING=1", (await ReceiveAsync(systemd, agent)).Split('\n'));
-        Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        await agent.ExpectExitAsync(0, TimeSpan.FromSeconds(30));
         Assert.True(File.Exists(Path.Combine(plant.DataFolder, "edgeagent.db")), "run keeps its data folder");
     }
 
@@ -54,7 +54,7 @@ public sealed class SystemdNotifierTests
         Assert.Contains("READY=1", (await ReceiveAsync(systemd, agent)).Split('\n'));
         agent.Signal(PosixSignal.Terminate);
         Assert.Contains("STOPPING=1", (await ReceiveAsync(systemd, agent)).Split('\n'));
-        Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        await agent.ExpectExitAsync(0, TimeSpan.FromSeconds(30));
     }
 
     private static async Task<string> ReceiveAsync(Socket socket, AgentProcess agent)

@@ -30,14 +30,22 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     private readonly ModbusPlanOptions _planOptions;
     private readonly ModbusPlanState _planState = new();
     private readonly ResiliencePipeline _reconnect;
+    private readonly ModbusReconnectOptions _reconnectOptions;
     private readonly ushort[] _registers = new ushort[ModbusLimits.MaxRegistersPerRead];
     private readonly bool[] _bits = new bool[ModbusLimits.MaxBitsPerRead];
     private readonly Lock _stateLock = new();
+
+    // Cancels the reconnect loop on dispose, whatever token started it.
+    private readonly CancellationTokenSource _disposing = new();
 
     private ModbusPlan? _plan;
     private Task? _connecting;
     private bool? _online;
     private long _cycle;
+    private int _disposed;
+
+    // Connections in a row that were made but delivered nothing (read timed out or dropped).
+    private int _failedConnections;
 
     public ModbusSourceCollector(
         SourceConfig source,
@@ -64,6 +72,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
         };
         _planner = new ModbusPlanner(_planOptions);
         reconnect ??= new ModbusReconnectOptions();
+        _reconnectOptions = reconnect;
         _reconnect = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -77,7 +86,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
                 {
                     var reason = Describe(args.Outcome.Exception!);
                     Log.ConnectFailed(_logger, _source.Id, reason, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
-                    return MarkOfflineAsync(reason, CancellationToken.None);
+                    return MarkOfflineAsync(reason, args.Context.CancellationToken);
                 },
             })
             .Build();
@@ -101,9 +110,16 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     }
 
     /// <summary>One poll cycle: connect if needed (in the background), read, hand the outcome to ingest.</summary>
+    /// <remarks>Never throws for a device's misbehaviour: whatever happens, the cycle is handed to ingest (good or not).</remarks>
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
+        if (_connecting is { IsCompleted: true } && _client.IsConnected)
+        {
+            // The reconnect loop has done its job; forget it so the next loss of connection starts a fresh one at once.
+            _connecting = null;
+        }
+
         if (!_client.IsConnected)
         {
             _connecting ??= ConnectAsync(cancellationToken);
@@ -130,12 +146,21 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
             // The client has closed its socket; the next cycle starts the reconnect loop.
+            _failedConnections++;
             var reason = Describe(ex);
             await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
             await MarkOfflineAsync(reason, cancellationToken).ConfigureAwait(false);
             return;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A surprise (a bug, an odd device) must cost one cycle of one device, not stop collection for the plant.
+            Log.CycleFailed(_logger, _source.Id, ex);
+            await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
+        _failedConnections = 0;
         var good = samples.Exists(s => s.Quality == SampleQuality.Good);
         await MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
         await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, samples, good)), cancellationToken).ConfigureAwait(false);
@@ -145,11 +170,26 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     {
         try
         {
-            await _reconnect.ExecuteAsync(async ct => await _client.ConnectAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+            if (_failedConnections >= 2)
+            {
+                // The device accepts connections but its reads keep failing (a hung application behind a live TCP
+                // stack): back off here too, or it would get a fresh connection every cycle. A single drop reconnects at once.
+                var delay = TimeSpan.FromTicks(Math.Min(
+                    _reconnectOptions.MaxDelay.Ticks,
+                    _reconnectOptions.FirstDelay.Ticks * (1L << Math.Min(_failedConnections - 2, 20))));
+                await Task.Delay(delay, _time, linked.Token).ConfigureAwait(false);
+            }
+
+            await _reconnect.ExecuteAsync(async ct => await _client.ConnectAsync(ct).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // Shutdown while reconnecting.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client was disposed under the loop (shutdown).
         }
     }
 
@@ -182,18 +222,37 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
             }
         }
 
-        foreach (var item in plan.Excluded)
-        {
-            samples.Add(_bindings[item.Index].Bad(now, SampleQuality.Bad, nameof(ModbusExceptionCode.IllegalDataAddress)));
-        }
-
-        // Re-probe addresses once refused, in case the device was reconfigured.
+        // Re-probe addresses once refused, in case the device was reconfigured; items a probe reads are good this cycle.
+        HashSet<int>? probed = null;
         if (plan.Excluded.Count > 0 && _planOptions.IsProbeDue(++_cycle))
         {
             foreach (var probe in plan.ProbeExcluded())
             {
-                var accepted = await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false);
+                bool accepted;
+                try
+                {
+                    accepted = await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ModbusException)
+                {
+                    // Refused for another reason (busy...): this probe tells nothing, try again next time.
+                    continue;
+                }
+
                 _planState.ReportProbe(probe, accepted);
+                if (accepted)
+                {
+                    probed ??= [];
+                    probed.UnionWith(probe.Slices.Select(s => s.ItemIndex));
+                }
+            }
+        }
+
+        foreach (var item in plan.Excluded)
+        {
+            if (probed is null || !probed.Contains(item.Index))
+            {
+                samples.Add(_bindings[item.Index].Bad(now, SampleQuality.Bad, nameof(ModbusExceptionCode.IllegalDataAddress)));
             }
         }
     }
@@ -202,9 +261,19 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     private async Task SplitAsync(ModbusReadRequest rejected, List<Sample> samples, DateTime now, CancellationToken cancellationToken)
     {
         var split = ModbusPlanner.Split(rejected);
-        while (split.Current is { } probe)
+        var first = samples.Count;
+        string? otherFailure = null;
+        try
         {
-            split.Report(await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false));
+            while (split.Current is { } probe)
+            {
+                split.Report(await TryReadAsync(probe, samples, now, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (ModbusException ex)
+        {
+            // Refused for another reason (busy, device failure): stop narrowing, keep what was learned so far.
+            otherFailure = ex.ExceptionCode.ToString();
         }
 
         if (_planState.Learn(split))
@@ -215,6 +284,20 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
         foreach (var index in split.BadItems)
         {
             samples.Add(_bindings[index].Bad(now, SampleQuality.Bad, nameof(ModbusExceptionCode.IllegalDataAddress)));
+        }
+
+        if (otherFailure is not null)
+        {
+            // Every item of the block gets exactly one sample this cycle: the ones the split did not reach are bad.
+            var done = new HashSet<TagKey>(samples.Skip(first).Select(s => s.Key));
+            foreach (var slice in rejected.Slices)
+            {
+                var binding = _bindings[slice.ItemIndex];
+                if (done.Add(binding.Key))
+                {
+                    samples.Add(binding.Bad(now, SampleQuality.Bad, otherFailure));
+                }
+            }
         }
     }
 
@@ -294,6 +377,8 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
         ModbusTimeoutException => "timeout",
         ModbusConnectionException { SocketError: SocketError.ConnectionRefused } => "connection refused",
         ModbusConnectionException { SocketError: SocketError.TimedOut } => "connect timeout",
+        ModbusConnectionException { SocketError: SocketError.ConnectionReset } => "connection reset",
+        ModbusConnectionException { SocketError: null, InnerException: null } => "connection closed by device",
         ModbusConnectionException { SocketError: { } code } => $"connection failed ({code})",
         ModbusConnectionException c => $"connection failed: {c.Message}",
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
@@ -306,12 +391,19 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _disposing.CancelAsync().ConfigureAwait(false);
         if (_connecting is not null)
         {
             await _connecting.ConfigureAwait(false);
         }
 
         await _client.DisposeAsync().ConfigureAwait(false);
+        _disposing.Dispose();
     }
 
     private static partial class Log
@@ -324,5 +416,8 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Modbus source {SourceId} refuses addresses {Ranges}: the tags there are stored as bad quality, the rest is still read")]
         public static partial void BadAddresses(ILogger logger, string sourceId, string ranges);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Modbus source {SourceId}: poll cycle failed unexpectedly; collection goes on")]
+        public static partial void CycleFailed(ILogger logger, string sourceId, Exception exception);
     }
 }

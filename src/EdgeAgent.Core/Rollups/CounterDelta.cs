@@ -44,7 +44,8 @@ public static class CounterDelta
         {
             var rawPrevious = Math.Round((previous - tag.Offset) / scale);
             var rawNext = Math.Round((next - tag.Offset) / scale);
-            if (rawPrevious >= min + (0.75 * span) && rawNext < min + (0.25 * span))
+            // Only readings the register can actually hold can wrap; anything else is a reset or a replacement.
+            if (rawPrevious >= min + (0.75 * span) && rawPrevious < min + span && rawNext >= min && rawNext < min + (0.25 * span))
             {
                 return new CounterStep((rawNext + span - rawPrevious) * Math.Abs(scale), true, false);
             }

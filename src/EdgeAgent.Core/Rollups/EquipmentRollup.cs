@@ -16,7 +16,7 @@ namespace EdgeAgent.Core.Rollups;
 /// <param name="DownSeconds">Seconds in down (fault) state.</param>
 /// <param name="OffSeconds">Seconds in off state.</param>
 /// <param name="UnknownSeconds">Seconds without a known state (no data).</param>
-/// <param name="GoodParts">Delta of the good-parts counter.</param>
+/// <param name="GoodParts">Delta of the good-parts counter (total − bad when there is no good counter).</param>
 /// <param name="BadParts">Delta of the bad-parts counter.</param>
 /// <param name="TotalParts">Delta of the total-parts counter (or good + bad when no total counter).</param>
 /// <param name="EnergyKwh">Delta of electricity counters, kWh.</param>

@@ -70,6 +70,7 @@ public sealed class RollupBuilder
                     var counter = new TagPlan(tag, field, null);
                     plan.Counters.Add(counter);
                     plan.HasTotalCounter |= field == TotalField;
+                    plan.HasGoodCounter |= field == GoodField;
                     _tags[key] = counter;
                 }
             }
@@ -191,6 +192,14 @@ public sealed class RollupBuilder
                 for (var m = 0; m < range.Minutes; m++)
                 {
                     minutes.Counters[TotalField][m] = minutes.Counters[GoodField][m] + minutes.Counters[BadField][m];
+                }
+            }
+            else if (!plan.HasGoodCounter)
+            {
+                // Only a total (and maybe a bad) counter, e.g. a robot's cycle count: the good parts are the rest.
+                for (var m = 0; m < range.Minutes; m++)
+                {
+                    minutes.Counters[GoodField][m] = Math.Max(0, minutes.Counters[TotalField][m] - minutes.Counters[BadField][m]);
                 }
             }
 
@@ -475,6 +484,8 @@ public sealed class RollupBuilder
         public List<TagPlan> Counters { get; } = [];
 
         public bool HasTotalCounter { get; set; }
+
+        public bool HasGoodCounter { get; set; }
     }
 
     /// <summary>Per-minute accumulators of one equipment (times in ticks, so sums are exact).</summary>

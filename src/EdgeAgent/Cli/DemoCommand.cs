@@ -48,7 +48,7 @@ internal static class DemoCommand
             });
             try
             {
-                await app.RunAsync(cancellationToken);
+                await app.RunUntilStoppedAsync(cancellationToken);
             }
             finally
             {

@@ -25,8 +25,7 @@ internal static class RunCommand
 
             var dataFolder = DataFolder.Resolve(parse.GetValue(data), loaded, file);
             var app = AgentHost.Build(loaded, dataFolder, parse.GetValue(urls) ?? loaded.Web.Urls, "run");
-            // SIGTERM/Ctrl+C: the host's console lifetime stops the app; the token covers System.CommandLine's own cancellation.
-            await ((IHost)app).RunAsync(cancellationToken);
+            await app.RunUntilStoppedAsync(cancellationToken);
             return 0;
         });
         return command;

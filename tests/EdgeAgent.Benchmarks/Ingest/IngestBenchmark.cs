@@ -163,7 +163,7 @@ public static class IngestBenchmark
             var seconds = Stopwatch.GetElapsedTime(previous.Ticks, now.Ticks).TotalSeconds;
             minuteRss = Math.Max(minuteRss, ProcessMemory.ResidentBytes());
             await Console.Error.WriteLineAsync(Invariant(
-                $"  .. {Stopwatch.GetElapsedTime(start.Ticks).TotalSeconds,5:F0} s: {(now.Registers - previous.Registers) / seconds,9:N0} registers/s, CPU {(now.Cpu - previous.Cpu).TotalSeconds / seconds:F2} s/s, rows {(now.SamplesStored - previous.SamplesStored) / seconds,9:N0}/s, queue {channel.Count}, RSS {ProcessMemory.ResidentBytes() / 1048576.0:F0} MB"));
+                $"  .. {Stopwatch.GetElapsedTime(start.Ticks).TotalSeconds,5:F0} s: {(now.Registers - previous.Registers) / seconds,9:N0} registers/s, CPU {(now.Cpu - previous.Cpu).TotalSeconds / seconds:F2} s/s, rows {(now.SamplesStored - previous.SamplesStored) / seconds,9:N0}/s, queue {channel.Count}, RSS {ProcessMemory.ResidentBytes() / 1048576.0:F0} MB, db {FileMb(storage.DatabasePath):F0} MB + WAL {FileMb(storage.DatabasePath + "-wal"):F0} MB"));
             previous = now;
         }
 
@@ -216,6 +216,7 @@ public static class IngestBenchmark
         Line("peak RSS", $"{peakRss / 1048576.0:F0} MB", Verdict(peakRss <= TargetPeakRssBytes, "target <= 300 MB (VmHWM)"));
         Line("SQLite rows/s written", $"{storedRows / wall:N0}", Invariant($"{end.Flushes - start.Flushes:N0} transactions; {rows:N0} rows in total"));
         Line("recorder time in SQLite writes", Invariant($"{(end.SinkWall - start.SinkWall).TotalSeconds:F1} s of {wall:F1} s"), Invariant($"{(end.SinkCpu - start.SinkCpu).TotalSeconds:F1} s of it on CPU, the rest waiting (I/O, GC pauses, preemption)"));
+        Line("database size", Invariant($"{FileMb(storage.DatabasePath):F0} MB + WAL {FileMb(storage.DatabasePath + "-wal"):F0} MB"), Invariant($"{FileMb(storage.DatabasePath) * 1048576.0 / Math.Max(rows, 1):F1} bytes per row"));
         Line("samples dropped", $"{dropped:N0}", Verdict(dropped == 0 && missingRows == 0, Invariant($"collected {writer.Samples:N0}, received by recorder {metrics.SamplesReceived:N0}, stored {metrics.SamplesStored:N0}, rows {rows:N0}")));
         Line("ingest queue max depth", $"{writer.MaxDepth:N0}", Invariant($"of {channel.Capacity:N0} messages (one message = one device cycle)"));
         Line("GC", Invariant($"{(end.AllocatedBytes - start.AllocatedBytes) / wall / 1048576.0:F1} MB/s allocated"), Invariant($"gen0 {end.Gen0 - start.Gen0}, gen1 {end.Gen1 - start.Gen1}, gen2 {end.Gen2 - start.Gen2}, pause {(end.GcPause - start.GcPause).TotalMilliseconds:F0} ms"));
@@ -223,6 +224,8 @@ public static class IngestBenchmark
         Line("read failures / log warnings", Invariant($"{cycleFailuresBeforeStop} / {warnings.Warnings + warnings.Errors}"), planErrors == 0 ? "" : Invariant($"{planErrors} plan errors"));
         return dropped == 0 && missingRows == 0 ? 0 : 1;
     }
+
+    private static double FileMb(string path) => File.Exists(path) ? new FileInfo(path).Length / 1048576.0 : 0;
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -145,6 +145,17 @@ public class ModbusSourceCollectorConnectionTests
             // Reported within the request timeout of the first request (plus scheduling slack on a busy machine).
             Assert.InRange(offline.TimestampUtc - firstAccept, TimeSpan.Zero, TimeSpan.FromMilliseconds(TimeoutMs + 1500));
             await Eventually.TrueAsync(() => rig.Batches.Count >= 5, TimeSpan.FromSeconds(10), "five cycles");
+
+            // A device that accepts and then fails every read is not handed a fresh connection each cycle: after the
+            // first immediate retry the reconnects back off (200 ms, 400 ms, 800 ms, 1 s...), about 6 in 4 s instead of 10.
+            await Eventually.TrueAsync(() => DateTime.UtcNow - firstAccept > TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10), "4 s of silence");
+            int connections;
+            lock (accepted)
+            {
+                connections = accepted.Count(a => a.At - firstAccept <= TimeSpan.FromSeconds(4));
+            }
+
+            Assert.InRange(connections, 2, 7);
             Assert.All(rig.Batches, b => Assert.False(b.CycleGood));
             Assert.DoesNotContain(rig.StatusEvents, e => e.Online);
         }

@@ -65,6 +65,12 @@ internal sealed class OpcUaCollectorRig : IAsyncDisposable
             t.Tag.Name = t.Name;
             return new OpcUaTagBinding(new TagKey(EquipmentId, t.Name), t.Tag, i);
         }).ToList();
+        return StartBound(source, bindings, reconnect);
+    }
+
+    /// <summary>A running rig over bindings made elsewhere (e.g. from a whole configuration).</summary>
+    public static OpcUaCollectorRig StartBound(SourceConfig source, IReadOnlyList<OpcUaTagBinding> bindings, OpcUaReconnectOptions? reconnect = null)
+    {
         var rig = new OpcUaCollectorRig(
             source,
             bindings,

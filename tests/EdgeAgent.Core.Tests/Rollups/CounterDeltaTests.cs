@@ -14,6 +14,16 @@ public class CounterDeltaTests
     }
 
     [Fact]
+    public void ReadingsOutsideTheRegisterRangeAreNeverAWrapNorNegative()
+    {
+        // 67336 cannot be held by a uint16 register (a bad scale/offset or a misread): a step back from it is not a
+        // wrap, and must not give (0 + 65536 − 67336) = −1800.
+        var step = CounterDelta.Step(Tag(TagType.UInt16), 67336, 0);
+        Assert.True(step.Delta >= 0);
+        Assert.True(step.Reset);
+    }
+
+    [Fact]
     public void Uint16WrapCountsThroughTheTop()
     {
         // 65530 → 65535 is 5 counts, 65535 → 0 is 1, 0 → 4 is 4: 10 in all.

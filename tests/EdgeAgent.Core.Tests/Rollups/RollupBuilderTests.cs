@@ -132,6 +132,28 @@ public class RollupBuilderTests
     }
 
     [Fact]
+    public void GoodPartsAreTotalLessBadWhenThereIsOnlyATotalCounter()
+    {
+        // A robot counts cycles only: 7 cycles, 2 bad, no good counter → good = 7 − 2 = 5.
+        var config = Config();
+        var robot = config.Equipment.Single(e => e.Id == "m1");
+        robot.Tags.RemoveAll(t => t.Role == EdgeAgent.Core.Configuration.TagRole.PartCounterGood);
+        robot.Tags.Add(new EdgeAgent.Core.Configuration.TagConfig { Name = "cycles", Role = EdgeAgent.Core.Configuration.TagRole.PartCounterTotal, Type = EdgeAgent.Core.Configuration.TagType.UInt32 });
+        var cycles = new TagKey("m1", "cycles");
+        var rollups = new RollupBuilder(config, Shanghai).Build(Utc("2025-03-03T00:00:00Z"), Utc("2025-03-03T00:01:00Z"),
+        [
+            Good(cycles, "2025-03-03T00:00:01Z", 100),
+            Good(PartsBadTag, "2025-03-03T00:00:01Z", 10),
+            Good(cycles, "2025-03-03T00:00:50Z", 107),
+            Good(PartsBadTag, "2025-03-03T00:00:50Z", 12),
+        ], [], []);
+        var r = Find(rollups, RollupPeriod.Minute, "2025-03-03T00:00:00Z");
+        Assert.Equal(7, r.TotalParts);
+        Assert.Equal(2, r.BadParts);
+        Assert.Equal(5, r.GoodParts);
+    }
+
+    [Fact]
     public void ResetAndReplacementNeverGoNegative()
     {
         var rollups = Shanghai3.Build(Utc("2025-03-03T00:00:00Z"), Utc("2025-03-03T00:02:00Z"),

@@ -117,6 +117,13 @@ internal sealed class AgentProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the process to end and fails with its output unless it exited with <paramref name="expected"/>.</summary>
+    public async Task ExpectExitAsync(int expected, TimeSpan timeout)
+    {
+        var exitCode = await WaitForExitAsync(timeout);
+        Assert.True(exitCode == expected, $"edgeagent exited with {exitCode}, expected {expected}:\n{Output}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
