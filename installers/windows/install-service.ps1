@@ -17,7 +17,7 @@ if (-not (Test-Path $config)) {
 # The data folder holds the signing key and evidence: only SYSTEM and Administrators may read it.
 icacls $DataDir /inheritance:r /grant:r "SYSTEM:(OI)(CI)F" "Administrators:(OI)(CI)F" | Out-Null
 & (Join-Path $InstallDir "edgeagent.exe") check-config --config $config
-$bin = "`"$(Join-Path $InstallDir 'edgeagent.exe')`" run --config `"$config`" --data `"$DataDir`""
+$bin = "`"$(Join-Path $InstallDir 'edgeagent.exe')`" run --config `"$config`" --data `"$DataDir`" --windows-service"
 if (Get-Service EdgeAgent -ErrorAction SilentlyContinue) { sc.exe stop EdgeAgent | Out-Null; sc.exe delete EdgeAgent | Out-Null; Start-Sleep 2 }
 New-Service -Name EdgeAgent -BinaryPathName $bin -DisplayName "EdgeAgent data collection" -StartupType Automatic -Description "Industrial edge data collection, indicators and evidence"
 sc.exe failure EdgeAgent reset= 86400 actions= restart/5000/restart/5000/restart/30000 | Out-Null

@@ -12,7 +12,7 @@ namespace EdgeAgent.Storage;
 internal static class SqliteSchema
 {
     /// <summary>Schema version this build writes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly string[] Steps =
     [
@@ -95,6 +95,14 @@ internal static class SqliteSchema
           ('time_columns', 'Columns ending in _ms are Unix epoch milliseconds, UTC: datetime(ts_ms / 1000, ''unixepoch''). The *_readable views show them as ISO 8601.'),
           ('quality_codes', '0 good, 1 bad (device error for the tag), 2 no communication, 3 uncertain'),
           ('samples_note', 'samples.value is NULL when the quality is not good or the tag is a string (see text)');
+        """,
+
+        // 3: samples indexed in time order again. A (tag_id, ts_ms) index spreads every insert over one insertion point
+        // per tag, so its cost per row grows with the database (measured by tests/benchmarks/sqlite-index-ab.py:
+        // 3 → 10 µs per row by 7M rows, against a flat ~2.5 µs in time order). Per-tag reads filter inside this index.
+        """
+        DROP INDEX IF EXISTS samples_by_tag_time;
+        CREATE INDEX IF NOT EXISTS samples_by_time ON samples(ts_ms, tag_id);
         """,
     ];
 

@@ -122,6 +122,9 @@ public sealed partial class SqliteStorage
         return list;
     }
 
+    /// <summary>How far back the carry-in of a rollup range looks for a tag's last sample.</summary>
+    public static readonly TimeSpan CarryInLookBack = TimeSpan.FromDays(7);
+
     /// <summary>
     /// Samples of the given tags in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) plus, per tag, the last
     /// sample and the last good sample before the range (the carry-in a rollup needs). One shared TagKey per tag.
@@ -138,9 +141,11 @@ public sealed partial class SqliteStorage
         using var range = connection.CreateCommand();
         range.CommandText = "SELECT ts_ms, value, text, quality, status FROM samples WHERE tag_id = $id AND ts_ms >= $from AND ts_ms < $to ORDER BY ts_ms, rowid";
         using var last = connection.CreateCommand();
-        last.CommandText = "SELECT ts_ms, value, text, quality, status FROM samples WHERE tag_id = $id AND ts_ms < $from ORDER BY ts_ms DESC, rowid DESC LIMIT 1";
+        // Carry-in looks back at most CarryInLookBack: samples are indexed in time order, and the heartbeat stores every
+        // live tag far more often; a tag silent for longer starts the range without a baseline (its first reading is one).
+        last.CommandText = "SELECT ts_ms, value, text, quality, status FROM samples WHERE tag_id = $id AND ts_ms < $from AND ts_ms >= $floor ORDER BY ts_ms DESC, rowid DESC LIMIT 1";
         using var lastGood = connection.CreateCommand();
-        lastGood.CommandText = "SELECT ts_ms, value, text, quality, status FROM samples WHERE tag_id = $id AND ts_ms < $from AND quality = 0 AND value IS NOT NULL ORDER BY ts_ms DESC, rowid DESC LIMIT 1";
+        lastGood.CommandText = "SELECT ts_ms, value, text, quality, status FROM samples WHERE tag_id = $id AND ts_ms < $from AND ts_ms >= $floor AND quality = 0 AND value IS NOT NULL ORDER BY ts_ms DESC, rowid DESC LIMIT 1";
         foreach (var command in new[] { range, last, lastGood })
         {
             command.Parameters.Add("$id", SqliteType.Integer);
@@ -148,6 +153,10 @@ public sealed partial class SqliteStorage
             if (command == range)
             {
                 command.Parameters.AddWithValue("$to", ToMs(toUtc));
+            }
+            else
+            {
+                command.Parameters.AddWithValue("$floor", ToMs(fromUtc - CarryInLookBack));
             }
         }
 

@@ -162,9 +162,10 @@ public class SqliteStorageTests
         }
 
         using var storage = new SqliteStorage(folder.Path);
-        Assert.Equal(2, Scalar(storage, "PRAGMA user_version"));
-        Assert.Equal(1, Scalar(storage, "SELECT count(*) FROM sqlite_master WHERE name = 'samples_by_tag_time'"));
-        Assert.Equal(0, Scalar(storage, "SELECT count(*) FROM sqlite_master WHERE name = 'samples_by_time'"));
+        Assert.Equal(SqliteStorage.SchemaVersion, Scalar(storage, "PRAGMA user_version"));
+        // Version 3 indexes samples in time order (ts_ms, tag_id); the version 2 per-tag index is gone.
+        Assert.Equal(0, Scalar(storage, "SELECT count(*) FROM sqlite_master WHERE name = 'samples_by_tag_time'"));
+        Assert.Equal(1, Scalar(storage, "SELECT count(*) FROM sqlite_master WHERE name = 'samples_by_time'"));
         var sample = Assert.Single(storage.ReadSamples(DateTime.UnixEpoch, T0.AddDays(1)));
         Assert.Equal(("cnc-1", "state", 2d), (sample.EquipmentId, sample.Tag, sample.Value));
 

@@ -9,7 +9,7 @@ namespace EdgeAgent.Collection.Ingest;
 public sealed class IngestChannel
 {
     /// <summary>Default capacity in messages (poll cycles).</summary>
-    public const int DefaultCapacity = 4096;
+    public const int DefaultCapacity = 1024;
 
     private readonly Channel<IngestMessage> _channel;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeAgent.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace EdgeAgent.Cli;
@@ -12,7 +13,11 @@ internal static class RunCommand
         var config = CommonOptions.Config();
         var data = CommonOptions.Data();
         var urls = CommonOptions.Urls();
-        var command = new Command("run", "Run the agent (what the service managers start)") { config, data, urls };
+        var windowsService = new Option<bool>("--windows-service")
+        {
+            Description = "Run under the Windows Service Control Manager (set by installers/windows/install-service.ps1)",
+        };
+        var command = new Command("run", "Run the agent (what the service managers start)") { config, data, urls, windowsService };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(config)!;
@@ -24,7 +29,20 @@ internal static class RunCommand
             }
 
             var dataFolder = DataFolder.Resolve(parse.GetValue(data), loaded, file);
-            var app = AgentHost.Build(loaded, dataFolder, parse.GetValue(urls) ?? loaded.Web.Urls, "run");
+            var asService = parse.GetValue(windowsService);
+            if (asService && !OperatingSystem.IsWindows())
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("--windows-service is for Windows; on Linux the systemd unit runs `edgeagent run` (Type=notify)");
+                return 1;
+            }
+
+            var app = AgentHost.Build(loaded, dataFolder, parse.GetValue(urls) ?? loaded.Web.Urls, "run", services =>
+            {
+                if (asService && OperatingSystem.IsWindows())
+                {
+                    services.AddSingleton<IHostLifetime, WindowsServiceLifetime>();
+                }
+            });
             await app.RunUntilStoppedAsync(cancellationToken);
             return 0;
         });

@@ -128,7 +128,7 @@ public static class IngestBenchmark
             $"  devices {devices} (one TCP connection each), {options.Registers} holding registers each: {options.Registers - wide} uint16 + {wide / 2} uint32/int32 tags = {tags / devices} tags/device, {tags} tags"));
         Console.WriteLine(Invariant(
             $"  poll {options.PollMs} ms, values {(options.ValuesChange ? "change on every read" : "static")}, deadband 0 (on change), heartbeat {options.HeartbeatSeconds} s, batch {config.Storage.BatchSize}, SQLite WAL in {storage.DataFolder}"));
-        Console.WriteLine(Invariant($"  .NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, load average {LoadAverage()}"));
+        Console.WriteLine(Invariant($"  .NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, load average {LoadAverage()}, {CpuPressure()}"));
 
         await recorder.StartAsync(CancellationToken.None);
         using var stop = new CancellationTokenSource();
@@ -171,7 +171,9 @@ public static class IngestBenchmark
         var peakRss = ProcessMemory.PeakResidentBytes();
         var cycleFailuresBeforeStop = counter.Failures;
 
+        var draining = Stopwatch.GetTimestamp();
         await StopAsync(stop, runs, collectors, recorder);
+        var drain = Stopwatch.GetElapsedTime(draining);
 
         // After the recorder has drained: everything the collectors handed over must have reached the recorder and
         // everything the recorder counted as stored must be rows in the database.
@@ -220,12 +222,27 @@ public static class IngestBenchmark
         Line("samples dropped", $"{dropped:N0}", Verdict(dropped == 0 && missingRows == 0, Invariant($"collected {writer.Samples:N0}, received by recorder {metrics.SamplesReceived:N0}, stored {metrics.SamplesStored:N0}, rows {rows:N0}")));
         Line("ingest queue max depth", $"{writer.MaxDepth:N0}", Invariant($"of {channel.Capacity:N0} messages (one message = one device cycle)"));
         Line("GC", Invariant($"{(end.AllocatedBytes - start.AllocatedBytes) / wall / 1048576.0:F1} MB/s allocated"), Invariant($"gen0 {end.Gen0 - start.Gen0}, gen1 {end.Gen1 - start.Gen1}, gen2 {end.Gen2 - start.Gen2}, pause {(end.GcPause - start.GcPause).TotalMilliseconds:F0} ms"));
-        Line("load average at end", LoadAverage(), "other processes on this machine compete for the same cores");
+        Line("load average at end", LoadAverage(), Invariant($"{CpuPressure()}; other processes compete for the same cores"));
+        Line("shutdown drain", Invariant($"{drain.TotalSeconds:F1} s"), "collectors stopped, recorder stored what was queued");
         Line("read failures / log warnings", Invariant($"{cycleFailuresBeforeStop} / {warnings.Warnings + warnings.Errors}"), planErrors == 0 ? "" : Invariant($"{planErrors} plan errors"));
         return dropped == 0 && missingRows == 0 ? 0 : 1;
     }
 
     private static double FileMb(string path) => File.Exists(path) ? new FileInfo(path).Length / 1048576.0 : 0;
+
+    /// <summary>Linux pressure stall information: share of the last minute in which a runnable task waited for a CPU.</summary>
+    private static string CpuPressure()
+    {
+        const string Path = "/proc/pressure/cpu";
+        if (!File.Exists(Path))
+        {
+            return "CPU pressure n/a";
+        }
+
+        var some = File.ReadLines(Path).FirstOrDefault(l => l.StartsWith("some", StringComparison.Ordinal)) ?? "";
+        var avg60 = some.Split(' ').FirstOrDefault(f => f.StartsWith("avg60=", StringComparison.Ordinal))?["avg60=".Length..] ?? "?";
+        return $"CPU pressure {avg60} % (tasks waiting for a core, last 60 s)";
+    }
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
