@@ -11,6 +11,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 packages=(mosquitto mosquitto-clients python3-pymodbus libmodbus-dev mbpoll chromium sqlite3 openssl gcc pkg-config python3)
+# Node.js (>= 20 for node-opcua 2.182.2) usually comes with the machine image; install Debian's only when missing.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EdgeAgent.OpcUa.Pki;
 using EdgeAgent.OpcUa.Security;
 using EdgeAgent.OpcUa.Services;
 using EdgeAgent.OpcUa.Transport;
@@ -35,6 +36,7 @@ public sealed class OpcUaClient : IAsyncDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly PublishEngine _publishEngine;
+    private readonly RsaAesSecurityPolicy? _security;
     private NodeId _authenticationToken = NodeId.Null;
     private string[] _namespaceUris = [];
     private Task _watchdog = Task.CompletedTask;
@@ -48,6 +50,7 @@ public sealed class OpcUaClient : IAsyncDisposable
     {
         _options = options;
         _channel = channel;
+        _security = channel.Policy as RsaAesSecurityPolicy;
         _time = time;
         _logger = logger;
         _publishEngine = new PublishEngine(this, options, time, logger);
@@ -90,6 +93,12 @@ public sealed class OpcUaClient : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(endpointUrl);
         var options = new OpcUaClientOptions { EndpointUrl = endpointUrl };
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OpcUaClient>();
+        return await GetEndpointsAsync(options, logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<EndpointDescription[]> GetEndpointsAsync(OpcUaClientOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var endpointUrl = options.EndpointUrl;
         var channel = await SecureChannel.OpenAsync(ChannelOptions(options, new NoneSecurityPolicy()), TimeProvider.System, logger, cancellationToken).ConfigureAwait(false);
         await using (channel.ConfigureAwait(false))
         {
@@ -109,8 +118,30 @@ public sealed class OpcUaClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OpcUaClient>();
         var time = timeProvider ?? TimeProvider.System;
-        var policy = CreatePolicy(options);
-        var channel = await SecureChannel.OpenAsync(ChannelOptions(options, policy), time, logger, cancellationToken).ConfigureAwait(false);
+        var policy = await CreatePolicyAsync(options, logger, time, cancellationToken).ConfigureAwait(false);
+        SecureChannel channel;
+        try
+        {
+            channel = await SecureChannel.OpenAsync(ChannelOptions(options, policy), time, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpcUaException ex) when (policy is RsaAesSecurityPolicy secured && ex.StatusCode.Code is StatusCodes.BadSecurityChecksFailed or StatusCodes.BadCertificateUntrusted)
+        {
+            // Servers hide why they refuse OpenSecureChannel; by far the most common reason is that they do not
+            // trust our certificate yet, so say which one to trust.
+            var thumbprint = Convert.ToHexString(CertificateThumbprint.Sha1(secured.LocalCertificate));
+            secured.Dispose();
+            OpcUaLog.SecuredChannelRefused(logger, options.EndpointUrl, ex.StatusCode, thumbprint);
+            throw new OpcUaConnectionException(
+                ex.StatusCode,
+                $"{options.EndpointUrl} refused the secure channel ({ex.StatusCode}); if it does not trust our certificate yet, trust {thumbprint} ({options.CertificateStore?.FolderOf(CertificateLocation.Own)}) on the server.",
+                ex);
+        }
+        catch
+        {
+            (policy as IDisposable)?.Dispose();
+            throw;
+        }
+
         var client = new OpcUaClient(options, channel, time, logger);
         try
         {
@@ -127,36 +158,67 @@ public sealed class OpcUaClient : IAsyncDisposable
         }
     }
 
-    private static NoneSecurityPolicy CreatePolicy(OpcUaClientOptions options)
+    /// <summary>
+    /// None needs nothing. A secured policy needs the server certificate before the first byte is encrypted: it is
+    /// taken from GetEndpoints (on a None channel, as discovery allows), checked against the trust list, and our
+    /// application certificate is loaded or created.
+    /// </summary>
+    private static async Task<ISecurityPolicy> CreatePolicyAsync(OpcUaClientOptions options, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         if (options.SecurityPolicyUri == SecurityPolicyUris.None && options.SecurityMode is MessageSecurityMode.None)
         {
             return new NoneSecurityPolicy();
         }
 
-        throw new OpcUaException(
-            StatusCodes.BadSecurityPolicyRejected,
-            $"Security policy {options.SecurityPolicyUri} with mode {options.SecurityMode} is not implemented yet; use None.");
+        var algorithms = SecurityAlgorithms.For(options.SecurityPolicyUri)
+            ?? throw new OpcUaException(StatusCodes.BadSecurityPolicyRejected, $"Security policy {options.SecurityPolicyUri} is not supported; use Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss or None.");
+        if (options.SecurityMode is not (MessageSecurityMode.Sign or MessageSecurityMode.SignAndEncrypt))
+        {
+            throw new OpcUaException(StatusCodes.BadSecurityModeRejected, $"Security policy {options.SecurityPolicyUri} needs mode Sign or SignAndEncrypt, not {options.SecurityMode}.");
+        }
+
+        var store = options.CertificateStore
+            ?? throw new OpcUaException(StatusCodes.BadConfigurationError, "A secured OPC UA connection needs a certificate store (OpcUaClientOptions.CertificateStore).");
+        var endpoints = await GetEndpointsAsync(options, logger, cancellationToken).ConfigureAwait(false);
+        var endpoint = endpoints.FirstOrDefault(e => e.SecurityPolicyUri == options.SecurityPolicyUri && e.SecurityMode == options.SecurityMode)
+            ?? throw new OpcUaException(
+                StatusCodes.BadSecurityPolicyRejected,
+                $"{options.EndpointUrl} offers no endpoint with {options.SecurityPolicyUri} / {options.SecurityMode}; it offers: "
+                + string.Join(", ", endpoints.Select(e => $"{e.SecurityPolicyUri?[(e.SecurityPolicyUri.LastIndexOf('#') + 1)..]}/{e.SecurityMode}").Distinct()));
+        if (endpoint.ServerCertificate is not { Length: > 0 } serverCertificate)
+        {
+            throw new OpcUaException(StatusCodes.BadCertificateInvalid, $"The {options.SecurityPolicyUri} endpoint of {options.EndpointUrl} has no server certificate.");
+        }
+
+        new ServerCertificateValidator(store, logger, time).Validate(serverCertificate, options.EndpointUrl, options.TrustOnFirstUse);
+        var certificate = store.GetOrCreateApplicationCertificate(time: time);
+        return new RsaAesSecurityPolicy(algorithms, options.SecurityMode, certificate, serverCertificate);
     }
+
+    /// <summary>The ApplicationUri the session announces: on a secured channel it must be the one in our certificate.</summary>
+    private string ClientApplicationUri => _security?.LocalApplicationUri ?? _options.ApplicationUri;
 
     private static SecureChannelOptions ChannelOptions(OpcUaClientOptions options, ISecurityPolicy policy) =>
         new(options.EndpointUrl, policy, options.TransportLimits, options.DecodingLimits, options.ChannelLifetime, options.OperationTimeout);
 
     private async Task CreateAndActivateSessionAsync(CancellationToken cancellationToken)
     {
+        var clientNonce = RandomNumberGenerator.GetBytes(32);
+        var clientCertificate = _security?.LocalCertificate;
         var create = await CallAsync<CreateSessionResponse>(
             new CreateSessionRequest
             {
                 ClientDescription = new ApplicationDescription
                 {
-                    ApplicationUri = _options.ApplicationUri,
+                    ApplicationUri = ClientApplicationUri,
                     ProductUri = _options.ProductUri,
                     ApplicationName = new LocalizedText(null, _options.ApplicationName),
                     ApplicationType = ApplicationType.Client,
                 },
                 EndpointUrl = _options.EndpointUrl,
                 SessionName = _options.SessionName,
-                ClientNonce = RandomNumberGenerator.GetBytes(32),
+                ClientNonce = clientNonce,
+                ClientCertificate = clientCertificate,
                 RequestedSessionTimeout = _options.SessionTimeout.TotalMilliseconds,
                 MaxResponseMessageSize = (uint)Math.Max(_options.TransportLimits.MaxMessageSize, 0),
             },
@@ -166,17 +228,64 @@ public sealed class OpcUaClient : IAsyncDisposable
         SessionTimeout = TimeSpan.FromMilliseconds(create.RevisedSessionTimeout);
         Endpoint = SelectEndpoint(create.ServerEndpoints);
 
+        var clientSignature = new SignatureData();
+        if (_security is not null)
+        {
+            clientSignature = CheckServerSignatureAndSign(create, clientCertificate!, clientNonce);
+        }
+
         var token = CreateIdentityToken(create.ServerNonce, create.ServerCertificate);
         await CallAsync<ActivateSessionResponse>(
             new ActivateSessionRequest
             {
-                ClientSignature = new SignatureData(),
+                ClientSignature = clientSignature,
                 LocaleIds = ["en"],
                 UserIdentityToken = token,
                 UserTokenSignature = new SignatureData(),
             },
             cancellationToken).ConfigureAwait(false);
         OpcUaLog.SessionActivated(_logger, SessionId, _options.EndpointUrl, _options.Identity, SessionTimeout.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Part 4 §5.6.2/§5.6.3: the server proves it holds its key by signing our certificate and nonce; we prove ours by
+    /// signing its certificate and nonce. Both use the channel policy's asymmetric signature algorithm.
+    /// </summary>
+    private SignatureData CheckServerSignatureAndSign(CreateSessionResponse create, byte[] clientCertificate, byte[] clientNonce)
+    {
+        var security = _security!;
+        if (create.ServerNonce is not { Length: >= 32 } serverNonce)
+        {
+            throw new OpcUaException(StatusCodes.BadNonceInvalid, "CreateSession returned a server nonce shorter than 32 bytes.");
+        }
+
+        if (create.ServerCertificate is not { Length: > 0 } serverCertificate
+            || !CertificateThumbprint.Sha1(UserTokenEncryptor.FirstCertificate(serverCertificate)).AsSpan().SequenceEqual(security.RemoteCertificateThumbprint))
+        {
+            throw new OpcUaException(StatusCodes.BadCertificateInvalid, "CreateSession returned another server certificate than the endpoint's.");
+        }
+
+        var signed = Concat(clientCertificate, clientNonce);
+        if (create.ServerSignature.Signature is not { Length: > 0 } signature
+            || !string.Equals(create.ServerSignature.Algorithm, security.SignatureAlgorithmUri, StringComparison.Ordinal)
+            || !security.VerifyRemote(signed, signature))
+        {
+            throw new OpcUaException(StatusCodes.BadApplicationSignatureInvalid, "The server's CreateSession signature does not verify with its certificate.");
+        }
+
+        return new SignatureData
+        {
+            Algorithm = security.SignatureAlgorithmUri,
+            Signature = security.Sign(Concat(serverCertificate, serverNonce)),
+        };
+    }
+
+    private static byte[] Concat(byte[] first, byte[] second)
+    {
+        var result = new byte[first.Length + second.Length];
+        first.CopyTo(result, 0);
+        second.CopyTo(result, first.Length);
+        return result;
     }
 
     private EndpointDescription SelectEndpoint(EndpointDescription[] endpoints)
@@ -207,7 +316,8 @@ public sealed class OpcUaClient : IAsyncDisposable
             throw new OpcUaException(StatusCodes.BadIdentityTokenRejected, $"{identity.TokenType} identities are not supported.");
         }
 
-        // Prefer a policy that encrypts the password with the server certificate; the channel itself is not encrypted.
+        // Prefer a policy that encrypts the password with the server certificate, even on an encrypted channel: then
+        // the password is readable only by the server process that holds the key, not by whatever ends the channel.
         var channelPolicy = _options.SecurityPolicyUri;
         var encrypting = policies
             .Select(p => (Policy: p, Algorithm: UserTokenEncryptor.AlgorithmFor(string.IsNullOrEmpty(p.SecurityPolicyUri) ? channelPolicy : p.SecurityPolicyUri)))
@@ -240,7 +350,7 @@ public sealed class OpcUaClient : IAsyncDisposable
                 throw new OpcUaException(StatusCodes.BadSecurityPolicyRejected, "No user token policy for a user name that this client can encrypt.");
             }
 
-            if (!_options.AllowUnencryptedPassword)
+            if (!_options.AllowUnencryptedPassword && _options.SecurityMode != MessageSecurityMode.SignAndEncrypt)
             {
                 throw new OpcUaException(
                     StatusCodes.BadSecurityPolicyRejected,

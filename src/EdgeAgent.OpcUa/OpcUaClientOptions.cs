@@ -1,4 +1,5 @@
 using EdgeAgent.OpcUa.Encoding;
+using EdgeAgent.OpcUa.Pki;
 using EdgeAgent.OpcUa.Security;
 using EdgeAgent.OpcUa.Transport;
 
@@ -10,18 +11,35 @@ public sealed record OpcUaClientOptions
     /// <summary>The server endpoint, e.g. opc.tcp://192.168.1.10:4840.</summary>
     public required string EndpointUrl { get; init; }
 
-    /// <summary>The channel's security policy URI (see <see cref="SecurityPolicyUris"/>). Only None is implemented.</summary>
+    /// <summary>
+    /// The channel's security policy URI (see <see cref="SecurityPolicyUris"/>): None, Basic256Sha256,
+    /// Aes128_Sha256_RsaOaep or Aes256_Sha256_RsaPss. Policies other than None need <see cref="CertificateStore"/>.
+    /// </summary>
     public string SecurityPolicyUri { get; init; } = SecurityPolicyUris.None;
 
-    /// <summary>The channel's security mode.</summary>
+    /// <summary>The channel's security mode: None with policy None, else Sign or SignAndEncrypt.</summary>
     public MessageSecurityMode SecurityMode { get; init; } = MessageSecurityMode.None;
+
+    /// <summary>
+    /// Where the application instance certificate lives (created on first use) and which server certificates are
+    /// trusted. Required for secured policies; on a secured channel the session's ApplicationUri is the certificate's URI.
+    /// </summary>
+    public CertificateStore? CertificateStore { get; init; }
+
+    /// <summary>
+    /// Trust an unknown server certificate the first time it is seen (it is copied to trusted/). Off by default:
+    /// the certificate lands in rejected/ and the connection fails with BadCertificateUntrusted until someone runs
+    /// <c>edgeagent opcua trust THUMBPRINT</c>.
+    /// </summary>
+    public bool TrustOnFirstUse { get; init; }
 
     /// <summary>Who the session acts as.</summary>
     public UserIdentity Identity { get; init; } = UserIdentity.Anonymous;
 
     /// <summary>
-    /// Allow sending a password in clear text when the server offers no user token policy that encrypts it on an
-    /// unencrypted channel. Off by default: the connection then fails with BadSecurityPolicyRejected.
+    /// Allow sending a password without encrypting it with the server certificate when the server offers no user
+    /// token policy that encrypts it and the channel is not SignAndEncrypt. Off by default: the connection then fails
+    /// with BadSecurityPolicyRejected.
     /// </summary>
     public bool AllowUnencryptedPassword { get; init; }
 

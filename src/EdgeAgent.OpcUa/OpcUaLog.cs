@@ -29,6 +29,9 @@ internal static partial class OpcUaLog
     [LoggerMessage(EventId = 3016, Level = LogLevel.Debug, Message = "Response for unknown request {RequestId} ignored (timed out or cancelled)")]
     public static partial void ResponseOrphaned(ILogger logger, uint requestId);
 
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "{EndpointUrl} refused the secure channel ({StatusCode}); it may not trust our application certificate {Thumbprint} yet")]
+    public static partial void SecuredChannelRefused(ILogger logger, string endpointUrl, StatusCode statusCode, string thumbprint);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Session {SessionId} activated on {EndpointUrl} as {Identity}; timeout {SessionTimeoutMs} ms")]
     public static partial void SessionActivated(ILogger logger, NodeId sessionId, string endpointUrl, UserIdentity identity, double sessionTimeoutMs);
 

@@ -61,7 +61,7 @@ public sealed class SimulatedPlant : IAsyncDisposable
         TimeProvider? time,
         ILoggerFactory? loggers = null,
         CancellationToken cancellationToken = default) =>
-        StartAsync(config, options, time, loggers, [new ModbusDeviceFactory()], cancellationToken);
+        StartAsync(config, options, time, loggers, [new ModbusDeviceFactory(), new OpcUa.OpcUaDeviceFactory()], cancellationToken);
 
     /// <summary>
     /// As <see cref="StartAsync(AgentConfig, SimulatorOptions, TimeProvider?, ILoggerFactory?, CancellationToken)"/>,

@@ -11,6 +11,11 @@ public sealed class SimulatorOptions
     {
         FlakyInterval = TimeSpan.FromMinutes(10),
         FlakyDowntime = TimeSpan.FromMinutes(1),
+
+        // A demonstration must show a working plant whenever it is started, weekends and nights included.
+        WorkStart = new TimeOnly(0, 0),
+        WorkEnd = new TimeOnly(23, 59),
+        WorkDays = Enum.GetValues<DayOfWeek>(),
     };
 
     /// <summary>Seed of all random behaviour: the same seed, configuration and start time give the same plant.</summary>

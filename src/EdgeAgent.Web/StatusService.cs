@@ -3,6 +3,7 @@ using System.Text;
 using EdgeAgent.Collection.Ingest;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
+using EdgeAgent.Publishing.Outbox;
 using EdgeAgent.Storage;
 using EdgeAgent.Web.Api;
 
@@ -19,8 +20,10 @@ public sealed class StatusService
     private readonly SqliteStorage _storage;
     private readonly TimeProvider _time;
     private readonly TimeZoneInfo _zone;
+    private readonly OutboxMonitor? _outbox;
 
-    public StatusService(AgentConfig config, AgentInfo info, LiveState live, IngestMetrics metrics, IngestChannel channel, SqliteStorage storage, TimeProvider time)
+    /// <summary>Creates the service; <paramref name="outbox"/> is null when publishing is not wired (<c>AddPublishing()</c>), and the outbox then shows as empty.</summary>
+    public StatusService(AgentConfig config, AgentInfo info, LiveState live, IngestMetrics metrics, IngestChannel channel, SqliteStorage storage, TimeProvider time, OutboxMonitor? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         _config = config;
@@ -31,6 +34,7 @@ public sealed class StatusService
         _storage = storage;
         _time = time;
         _zone = TimeZoneInfo.FindSystemTimeZoneById(config.Site.TimeZone);
+        _outbox = outbox;
     }
 
     /// <summary>GET /api/status.</summary>
@@ -47,6 +51,17 @@ public sealed class StatusService
         foreach (var source in _live.Sources.Values.Where(s => !s.Online).OrderBy(s => s.SourceId, StringComparer.Ordinal))
         {
             alerts.Add($"设备离线 source offline: {source.SourceId} since {source.SinceUtc:u} ({source.Reason})");
+        }
+
+        var outbox = _outbox?.Snapshot() ?? OutboxStatus.Empty;
+        foreach (var channel in outbox.Channels.Where(c => c.LastError is not null))
+        {
+            alerts.Add($"推送重试中 publishing retrying ({channel.Channel}, {channel.Depth} waiting, attempt {channel.HeadAttempts}): {channel.LastError}");
+        }
+
+        foreach (var parked in outbox.Parked)
+        {
+            alerts.Add($"推送被拒 record refused ({parked.Channel}, record {parked.RecordSeq}, day {parked.Day}): {parked.Reason}");
         }
 
         return new
@@ -79,7 +94,7 @@ public sealed class StatusService
                 total = _config.Sources.Count,
                 online = _live.Sources.Values.Count(s => s.Online),
             },
-            outbox = new { depth = 0, lastPush = (DateTime?)null },
+            outbox,
             alerts,
         };
     }
@@ -159,6 +174,7 @@ public sealed class StatusService
         Metric("edgeagent_storage_pending_samples", "gauge", "Samples held in memory after a failed write.", _metrics.PendingSamples);
         Metric("edgeagent_storage_bytes", "gauge", "Size of the database files.", storage.TotalBytes);
         Metric("edgeagent_ingest_queue_depth", "gauge", "Cycles waiting for the recorder.", _channel.Count);
+        AppendOutboxMetrics(text);
         text.Append("# HELP edgeagent_source_online Whether a source (device connection) is online.\n# TYPE edgeagent_source_online gauge\n");
         foreach (var source in _config.Sources)
         {
@@ -167,6 +183,29 @@ public sealed class StatusService
         }
 
         return text.ToString();
+    }
+
+    private void AppendOutboxMetrics(StringBuilder text)
+    {
+        var channels = (_outbox?.Snapshot() ?? OutboxStatus.Empty).Channels;
+        void Family(string name, string type, string help, Func<OutboxChannelStatus, double?> value)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n");
+            foreach (var channel in channels)
+            {
+                if (value(channel) is { } v)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{name}{{channel=\"{LabelValue(channel.Channel)}\"}} {v.ToString(CultureInfo.InvariantCulture)}\n");
+                }
+            }
+        }
+
+        Family("edgeagent_outbox_depth", "gauge", "Signed records waiting to be delivered, per channel.", c => c.Depth);
+        Family("edgeagent_outbox_delivered_total", "counter", "Records delivered, per channel.", c => c.Delivered);
+        Family("edgeagent_outbox_parked", "gauge", "Records a receiver refused for good (see /api/status), per channel.", c => c.Parked);
+        Family("edgeagent_outbox_failures_total", "counter", "Failed delivery attempts since the agent started, per channel.", c => c.FailuresSinceStart);
+        Family("edgeagent_outbox_last_push_timestamp_seconds", "gauge", "Unix time of the last acknowledged delivery, per channel.", c => c.LastPush is { } at ? (at - DateTime.UnixEpoch).TotalSeconds : null);
+        Family("edgeagent_outbox_connected", "gauge", "Whether the channel's link is up (MQTT only).", c => c.Connected is { } up ? (up ? 1 : 0) : null);
     }
 
     /// <summary>Escapes a label value as the exposition format requires (backslash, double quote, line feed).</summary>

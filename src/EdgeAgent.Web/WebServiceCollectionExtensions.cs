@@ -26,6 +26,7 @@ public static class WebServiceCollectionExtensions
         app.MapStatusPage();
         app.MapStatusApi();
         app.MapIndicatorsApi();
+        app.MapEvidenceApi();
         return app;
     }
 }

@@ -28,6 +28,9 @@ public sealed class NodeOpcUaServer : IAsyncDisposable
 
     public string EndpointUrl { get; private set; } = string.Empty;
 
+    /// <summary>The server's PKI folder (OPCUA_PKI_DIR): server/trusted/certs, server/rejected, server/own …</summary>
+    public string PkiDirectory => _pkiDirectory;
+
     public string Output
     {
         get

@@ -167,14 +167,15 @@ public class SimulatedPlantTests
     }
 
     [Fact]
-    public async Task OpcUaEquipmentIsInTheModelButGetsNoDeviceYet()
+    public async Task OpcUaEquipmentIsServedByDefaultNextToModbus()
     {
         var config = SamplePlant.Load();
         await using var plant = await SimulatedPlant.StartAsync(config, new SimulatorOptions { AutoAdvance = false }, MondayMorning);
         await plant.AdvanceToAsync(SamplePlant.MondayMorningUtc.AddHours(1));
 
-        Assert.DoesNotContain("ua-cnc5ax", plant.PortMap.Keys);
-        Assert.DoesNotContain(plant.Devices, d => d.SourceId == "ua-robot3");
+        Assert.Contains("ua-cnc5ax", plant.PortMap.Keys);
+        Assert.Contains(plant.Devices, d => d.SourceId == "ua-robot3");
+        Assert.Contains("mb-cnc1", plant.PortMap.Keys);
         Assert.Contains("cnc-5ax", plant.Model.Machines.Keys);
         Assert.True(plant.Model.Machines["cnc-5ax"].TotalParts > 0);
         Assert.Equal(plant.Model.Machines["robot-3"].State == MachineState.Off ? 0 : 1, plant.Model.Read("robot-3", "servoOn").Number);

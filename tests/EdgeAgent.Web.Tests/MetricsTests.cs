@@ -21,7 +21,13 @@ public sealed class MetricsTests
         foreach (var family in families)
         {
             Assert.Matches($"(?m)^# HELP {family} \\S", text);
-            Assert.Matches($"(?m)^{family}(\\{{[^}}]*\\}})? [-+0-9.eE]+$", text);
+        }
+
+        // Every sample belongs to a family announced before it (a family may have no samples, e.g. no outbox channel).
+        foreach (var line in text.TrimEnd('\n').Split('\n').Where(l => !l.StartsWith('#')))
+        {
+            Assert.Matches("^[a-z_]+(\\{[a-z_]+=\"[^\"]*\"\\})? [-+0-9.eE]+$", line);
+            Assert.Contains(Regex.Match(line, "^[a-z_]+").Value, families);
         }
 
         Assert.Contains("edgeagent_source_online{source=\"src-a\"} 0\n", text);

@@ -162,9 +162,21 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
 
         _failedConnections = 0;
         var good = samples.Exists(s => s.Quality == SampleQuality.Good);
-        await MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
+        if (samples.Count > 0 && samples.TrueForAll(s => IsGatewayFailure(s.Status)))
+        {
+            // A gateway answered for a device behind it that it cannot reach: that device is offline, whatever TCP says.
+            await MarkOfflineAsync("exception " + samples[0].Status, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, samples, good)), cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsGatewayFailure(string? status) =>
+        status is nameof(ModbusExceptionCode.GatewayPathUnavailable) or nameof(ModbusExceptionCode.GatewayTargetFailedToRespond);
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using EdgeAgent.Collection.Ingest;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
@@ -16,6 +17,7 @@ public sealed class OpcUaCollectionService : BackgroundService
     private readonly OpcUaReconnectOptions _reconnect;
     private readonly List<OpcUaSourceCollector> _collectors = [];
 
+    /// <summary>Collects every opc-ua source of <paramref name="config"/> into <paramref name="channel"/>.</summary>
     public OpcUaCollectionService(AgentConfig config, IngestChannel channel, TimeProvider time, ILoggerFactory loggers, OpcUaReconnectOptions reconnect)
     {
         _config = config;
@@ -47,13 +49,33 @@ public sealed class OpcUaCollectionService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// One collector per opc-ua source of <paramref name="config"/>. With <paramref name="forcePolling"/> every source
+    /// reads on each <see cref="OpcUaSourceCollector.PollOnceAsync"/> instead of subscribing: what a driver stepping a
+    /// simulated clock needs, since a subscription publishes on the server's real-time schedule.
+    /// </summary>
+    public static List<OpcUaSourceCollector> CreateCollectors(
+        AgentConfig config,
+        ChannelWriter<IngestMessage> writer,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        OpcUaReconnectOptions? reconnect = null,
+        bool forcePolling = false)
+    {
+        var collectors = new List<OpcUaSourceCollector>();
+        foreach (var (source, bindings) in Bind(config))
+        {
+            source.Polling |= forcePolling;
+            collectors.Add(new OpcUaSourceCollector(source, bindings, writer, time, loggers, reconnect));
+        }
+
+        return collectors;
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var (source, bindings) in Bind(_config))
-        {
-            _collectors.Add(new OpcUaSourceCollector(source, bindings, _channel.Writer, _time, _loggers, _reconnect));
-        }
+        _collectors.AddRange(CreateCollectors(_config, _channel.Writer, _time, _loggers, _reconnect));
 
         try
         {

@@ -3,8 +3,10 @@ namespace EdgeAgent.Collection.OpcUa;
 /// <summary>Backoff of the OPC UA reconnect loop (exponential with jitter) and how the link is watched.</summary>
 public sealed class OpcUaReconnectOptions
 {
+    /// <summary>Wait before the second connect attempt; it doubles (with jitter) after each failure.</summary>
     public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Longest wait between two connect attempts.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

@@ -55,7 +55,9 @@ internal sealed class OpcUaSession : IAsyncDisposable
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var client = await OpcUaClient.ConnectAsync(options, loggers, time, cancellationToken).ConfigureAwait(false);
+        // The client keeps network time (keep-alives, timeouts) on the real clock even when the collector runs on a
+        // simulated one: a server answers in real milliseconds however fast simulated time goes.
+        var client = await OpcUaClient.ConnectAsync(options, loggers, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         try
         {
             var nodes = new NodeId?[bindings.Count];

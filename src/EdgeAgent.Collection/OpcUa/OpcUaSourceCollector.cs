@@ -43,6 +43,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
     private bool? _online;
     private int _disposed;
 
+    /// <summary>A collector for <paramref name="source"/>; nothing connects until the first cycle.</summary>
     public OpcUaSourceCollector(
         SourceConfig source,
         IReadOnlyList<OpcUaTagBinding> bindings,

@@ -13,6 +13,7 @@ public sealed class OpcUaTagBinding
     // DateTime values at or before 1601-01-01 encode "no timestamp" on the wire.
     private static readonly DateTime NoTimestamp = new(1601, 1, 2, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Binds <paramref name="tag"/> (the <paramref name="index"/>-th of its source) under <paramref name="key"/>.</summary>
     public OpcUaTagBinding(TagKey key, TagConfig tag, int index)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -32,8 +33,10 @@ public sealed class OpcUaTagBinding
         }
     }
 
+    /// <summary>The tag's key in samples.</summary>
     public TagKey Key { get; }
 
+    /// <summary>The configured tag (scale, offset, deadband).</summary>
     public TagConfig Tag { get; }
 
     /// <summary>Position among the source's tags.</summary>

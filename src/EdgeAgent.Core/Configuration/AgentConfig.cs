@@ -12,4 +12,7 @@ public sealed class AgentConfig
 
     /// <summary>Indicator rules and plant facts the indicators need (headcount, shifts, prices, energy factors).</summary>
     public IndicatorsConfig Indicators { get; set; } = new();
+
+    /// <summary>Pushing signed daily records to assessment platforms (HTTPS, MQTT); off until configured.</summary>
+    public PublishingConfig Publishing { get; set; } = new();
 }

@@ -37,6 +37,7 @@ public static partial class ConfigValidator
         ValidateStorage(config.Storage, Error);
         ValidateWeb(config.Web, Error);
         ValidateIndicators(config, Error);
+        ValidatePublishing(config.Publishing, Error);
         return errors;
     }
 

@@ -37,14 +37,24 @@ public interface ISecurityPolicy
 
     /// <summary>
     /// Checks a received chunk in place: decrypts from <paramref name="securedOffset"/>, verifies the signature and
-    /// strips padding; returns the length of the sequence header plus body. Throws <see cref="OpcUaException"/>
+    /// strips padding; returns the length of the sequence header plus body. Symmetric chunks use the keys of
+    /// <paramref name="tokenId"/> (the current or the previous token). Throws <see cref="OpcUaException"/>
     /// with BadSecurityChecksFailed when the chunk is not authentic.
     /// </summary>
-    int UnsecureChunk(Span<byte> chunk, int securedOffset, bool asymmetric);
+    int UnsecureChunk(Span<byte> chunk, int securedOffset, bool asymmetric, uint tokenId);
+
+    /// <summary>
+    /// Checks the asymmetric security header of a received OpenSecureChannel response: the sender certificate must be
+    /// the server certificate we encrypted for, the receiver thumbprint ours.
+    /// </summary>
+    void CheckAsymmetricHeader(byte[]? senderCertificate, byte[]? receiverThumbprint);
 
     /// <summary>Creates the nonce we send in OpenSecureChannel.</summary>
     byte[]? CreateNonce();
 
-    /// <summary>Derives the symmetric keys of a (renewed) token from both nonces.</summary>
-    void DeriveKeys(ReadOnlySpan<byte> clientNonce, ReadOnlySpan<byte> serverNonce);
+    /// <summary>
+    /// Derives the symmetric keys of a (renewed) token from both nonces; from then on chunks are sent with them, and
+    /// the previous token's keys are kept for chunks the server still sends with it.
+    /// </summary>
+    void DeriveKeys(uint tokenId, ReadOnlySpan<byte> clientNonce, ReadOnlySpan<byte> serverNonce);
 }

@@ -32,13 +32,18 @@ public sealed class NoneSecurityPolicy : ISecurityPolicy
     }
 
     /// <inheritdoc/>
-    public int UnsecureChunk(Span<byte> chunk, int securedOffset, bool asymmetric) => chunk.Length - securedOffset;
+    public int UnsecureChunk(Span<byte> chunk, int securedOffset, bool asymmetric, uint tokenId) => chunk.Length - securedOffset;
+
+    /// <inheritdoc/>
+    public void CheckAsymmetricHeader(byte[]? senderCertificate, byte[]? receiverThumbprint)
+    {
+    }
 
     /// <inheritdoc/>
     public byte[]? CreateNonce() => null;
 
     /// <inheritdoc/>
-    public void DeriveKeys(ReadOnlySpan<byte> clientNonce, ReadOnlySpan<byte> serverNonce)
+    public void DeriveKeys(uint tokenId, ReadOnlySpan<byte> clientNonce, ReadOnlySpan<byte> serverNonce)
     {
     }
 

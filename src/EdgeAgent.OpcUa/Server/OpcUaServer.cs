@@ -46,6 +46,7 @@ public sealed partial class OpcUaServer : IAsyncDisposable
         };
     }
 
+    /// <summary>How the server listens and what it allows.</summary>
     public OpcUaServerOptions Options { get; }
 
     /// <summary>The nodes served; add folders and variables and set values at any time.</summary>

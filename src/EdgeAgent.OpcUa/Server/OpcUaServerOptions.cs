@@ -12,10 +12,13 @@ public sealed record OpcUaServerOptions
     /// <summary>Path part of the endpoint URL, e.g. "/edgeagent/sim".</summary>
     public string ResourcePath { get; init; } = string.Empty;
 
+    /// <summary>The server's application URI (also namespace 1 of its address space).</summary>
     public string ApplicationUri { get; init; } = "urn:edgeagent:opcua-server";
 
+    /// <summary>The product URI in the server's application description.</summary>
     public string ProductUri { get; init; } = "urn:edgeagent";
 
+    /// <summary>The name clients show for the server.</summary>
     public string ApplicationName { get; init; } = "EdgeAgent OPC UA server";
 
     /// <summary>More sessions are refused with BadTooManySessions.</summary>
@@ -30,6 +33,7 @@ public sealed record OpcUaServerOptions
     /// <summary>Shortest and longest session timeout granted.</summary>
     public TimeSpan MinSessionTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Longest session timeout granted.</summary>
     public TimeSpan MaxSessionTimeout { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Publish requests a session may queue; older ones are answered BadTooManyPublishRequests.</summary>

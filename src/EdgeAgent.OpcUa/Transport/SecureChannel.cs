@@ -58,6 +58,9 @@ internal sealed class SecureChannel : IAsyncDisposable
 
     public string EndpointUrl => _options.EndpointUrl;
 
+    /// <summary>The channel's security policy (owned by the channel: disposed with it).</summary>
+    public ISecurityPolicy Policy => _policy;
+
     public static async Task<SecureChannel> OpenAsync(SecureChannelOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -174,10 +177,20 @@ internal sealed class SecureChannel : IAsyncDisposable
             throw new OpcUaConnectionException(StatusCodes.BadSecureChannelIdInvalid, "Renewed token names another channel.");
         }
 
-        _policy.DeriveKeys(_clientNonce ?? [], open.ServerNonce ?? []);
-        _previousTokenId = _tokenId;
-        _channelId = token.ChannelId;
-        _tokenId = token.TokenId;
+        // Switch keys and token id together under the send lock, so no chunk goes out with one and not the other.
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _policy.DeriveKeys(token.TokenId, _clientNonce ?? [], open.ServerNonce ?? []);
+            _previousTokenId = _tokenId;
+            _channelId = token.ChannelId;
+            _tokenId = token.TokenId;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+
         var lifetime = token.RevisedLifetime == 0 ? (uint)_options.RequestedLifetime.TotalMilliseconds : token.RevisedLifetime;
         if (type == SecurityTokenRequestType.Issue)
         {
@@ -334,15 +347,18 @@ internal sealed class SecureChannel : IAsyncDisposable
         var decoder = new BinaryDecoder(span, _options.DecodingLimits with { MaxByteStringLength = Limits.ReceiveBufferSize });
         decoder.ReadBytes(MessageChunkHeader.Size);
         var channelId = decoder.ReadUInt32();
+        uint tokenId = 0;
         if (asymmetric)
         {
             var policyUri = decoder.ReadString();
-            decoder.ReadByteString(); // sender certificate: checked by policies that sign
-            decoder.ReadByteString(); // receiver thumbprint
+            var senderCertificate = decoder.ReadByteString();
+            var receiverThumbprint = decoder.ReadByteString();
             if (!string.Equals(policyUri, _policy.Uri, StringComparison.Ordinal))
             {
                 throw new OpcUaConnectionException(StatusCodes.BadSecurityPolicyRejected, $"Server answered with policy '{policyUri}'.");
             }
+
+            _policy.CheckAsymmetricHeader(senderCertificate, receiverThumbprint);
 
             if (_channelId != 0 && channelId != _channelId)
             {
@@ -351,7 +367,7 @@ internal sealed class SecureChannel : IAsyncDisposable
         }
         else
         {
-            var tokenId = decoder.ReadUInt32();
+            tokenId = decoder.ReadUInt32();
             if (channelId != _channelId)
             {
                 throw new OpcUaConnectionException(StatusCodes.BadSecureChannelIdInvalid, $"Chunk for channel {channelId}, ours is {_channelId}.");
@@ -364,7 +380,7 @@ internal sealed class SecureChannel : IAsyncDisposable
         }
 
         var securedOffset = decoder.Position;
-        var plainLength = _policy.UnsecureChunk(span, securedOffset, asymmetric);
+        var plainLength = _policy.UnsecureChunk(span, securedOffset, asymmetric, tokenId);
         if (plainLength < SequenceHeaderSize || plainLength > span.Length - securedOffset)
         {
             throw new OpcUaConnectionException(StatusCodes.BadTcpMessageTypeInvalid, "Chunk too short for a sequence header.");
@@ -563,6 +579,7 @@ internal sealed class SecureChannel : IAsyncDisposable
         }
 
         _assemblies.Clear();
+        (_policy as IDisposable)?.Dispose();
         _sendLock.Dispose();
         _shutdown.Dispose();
     }

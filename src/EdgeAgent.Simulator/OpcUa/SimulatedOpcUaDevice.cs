@@ -18,6 +18,7 @@ public sealed class SimulatedOpcUaDevice : ISimulatedDevice
     private readonly ILogger _logger;
     private readonly List<(EquipmentConfig Equipment, TagConfig Tag, NodeId NodeId)> _variables = [];
 
+    /// <summary>A device serving the tags of <paramref name="equipment"/> (fed by <paramref name="source"/>); not started yet.</summary>
     public SimulatedOpcUaDevice(SourceConfig source, IReadOnlyList<EquipmentConfig> equipment, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -75,7 +76,8 @@ public sealed class SimulatedOpcUaDevice : ISimulatedDevice
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (equipment, tag, nodeId) in _variables)
         {
-            Server.AddressSpace.SetValue(nodeId, ToVariant(tag, model.Read(equipment, tag)));
+            // Stamped with the plant's time, so a simulated history carries simulated source timestamps.
+            Server.AddressSpace.SetValue(nodeId, ToVariant(tag, model.Read(equipment, tag)), StatusCodes.Good, model.Now);
         }
     }
 

@@ -36,7 +36,7 @@ internal static class DemoCommand
             Directory.CreateDirectory(dataFolder);
 
             await using var plant = await SimulatedPlant.StartAsync(loaded, SimulatorOptions.Demo(), TimeProvider.System, cancellationToken: cancellationToken);
-            PointAtSimulator(loaded, plant);
+            plant.PointAtSimulator(loaded);
 
             var listen = parse.GetValue(urls) ?? DefaultUrls;
             var app = AgentHost.Build(loaded, dataFolder, listen, "demo");
@@ -62,19 +62,6 @@ internal static class DemoCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Rewrites every simulated source to the simulator's free port on 127.0.0.1.</summary>
-    internal static void PointAtSimulator(AgentConfig config, SimulatedPlant plant)
-    {
-        foreach (var source in config.Sources)
-        {
-            if (plant.Endpoints.TryGetValue(source.Id, out var endpoint))
-            {
-                source.Host = endpoint.Host;
-                source.Port = endpoint.Port;
-            }
-        }
     }
 
     private static AgentConfig? LoadSample(TextWriter error)

@@ -16,5 +16,6 @@ internal static class EdgeAgentCommandLine
         KeysCommand.Create(),
         ExportCommand.Create(),
         VerifyCommand.Create(),
+        OpcUaCommand.Create(),
     };
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using EdgeAgent.Collection;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Evidence.Ledger;
+using EdgeAgent.Publishing;
 using EdgeAgent.Storage;
 using EdgeAgent.Web;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +33,7 @@ internal static class AgentHost
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifier>());
         services.AddSqliteStorage(config.Storage, dataFolder);
         services.AddEvidenceLedger(o => o.AgentVersion = Version);
+        services.AddPublishing();
         services.AddIngest();
         services.AddSqliteIngestSink();
         services.AddModbusCollection();

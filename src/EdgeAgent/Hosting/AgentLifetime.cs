@@ -7,10 +7,9 @@ namespace EdgeAgent.Hosting;
 internal static class AgentLifetime
 {
     /// <summary>
-    /// Runs the host until it stops: <paramref name="stop"/> (System.CommandLine cancels it on SIGINT/SIGTERM) only asks
-    /// for the graceful stop. Passed into RunAsync instead, a signal that arrives while the host is still starting
-    /// cancels the start-up, the verb ends with an OperationCanceledException and the process exits with 143 instead
-    /// of 0, which systemd records as a failed stop.
+    /// Runs the host until it stops. Signals reach the host through its console lifetime; <paramref name="stop"/> (the
+    /// verb's token) only asks for the same graceful stop. Passed into RunAsync instead, a cancellation while the host
+    /// is still starting would abort the start-up with an OperationCanceledException rather than stop cleanly.
     /// </summary>
     public static async Task RunUntilStoppedAsync(this WebApplication app, CancellationToken stop)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EdgeAgent.Collection.Ingest;
 using EdgeAgent.Collection.Modbus;
+using EdgeAgent.Collection.OpcUa;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
 using EdgeAgent.Evidence.Ledger;
@@ -42,14 +43,7 @@ internal sealed partial class SimulationRunner
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         await using var plant = await SimulatedPlant.StartAsync(_config, new SimulatorOptions { FlakySources = [] }, time: null, _loggers, cancellationToken).ConfigureAwait(false);
-        foreach (var source in _config.Sources)
-        {
-            if (plant.Endpoints.TryGetValue(source.Id, out var endpoint))
-            {
-                source.Host = endpoint.Host;
-                source.Port = endpoint.Port;
-            }
-        }
+        plant.PointAtSimulator(_config);
 
         var flaky = SimulatedPlant.DefaultFlakySource(_config);
         using var storage = new SqliteStorage(_dataFolder, _loggers.CreateLogger<SqliteStorage>());
@@ -81,6 +75,9 @@ internal sealed partial class SimulationRunner
             collectors.Add(new ModbusSourceCollector(source, bindings, client, channel.Writer, clock, logger));
         }
 
+        // OPC UA sources are polled with Read on the simulated clock (subscriptions run on the server's real time).
+        var opcUa = OpcUaCollectionService.CreateCollectors(_config, channel.Writer, clock, _loggers, forcePolling: true);
+
         long ticks = 0;
         var day = from;
         try
@@ -99,7 +96,8 @@ internal sealed partial class SimulationRunner
                     }
                 }
 
-                await Task.WhenAll(collectors.Select(c => c.PollOnceAsync(cancellationToken))).ConfigureAwait(false);
+                await Task.WhenAll(collectors.Select(c => c.PollOnceAsync(cancellationToken))
+                    .Concat(opcUa.Select(c => c.PollOnceAsync(cancellationToken)))).ConfigureAwait(false);
                 ticks++;
                 var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(t, zone));
                 if (localDay != day)
@@ -112,6 +110,11 @@ internal sealed partial class SimulationRunner
         finally
         {
             foreach (var collector in collectors)
+            {
+                await collector.DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (var collector in opcUa)
             {
                 await collector.DisposeAsync().ConfigureAwait(false);
             }

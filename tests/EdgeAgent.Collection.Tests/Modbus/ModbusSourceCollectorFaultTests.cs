@@ -88,6 +88,28 @@ public class ModbusSourceCollectorFaultTests
     }
 
     [Fact]
+    public async Task AGatewayWhoseDeviceDoesNotRespondMarksTheSourceOfflineUntilItAnswersAgain()
+    {
+        const byte GatewayTargetFailedToRespond = 0x0B;
+        var deviceDead = false;
+        await using var device = new ScriptedModbusDevice((_, _, _) => Volatile.Read(ref deviceDead) ? GatewayTargetFailedToRespond : null);
+        await using var rig = Create(SourceAt(device.Port), Tags());
+        await rig.PollUntilGoodAsync();
+
+        Volatile.Write(ref deviceDead, true);
+        var dead = await rig.PollAsync();
+        Volatile.Write(ref deviceDead, false);
+        var back = await rig.PollAsync();
+
+        Assert.False(dead.CycleGood);
+        Assert.All(dead.Samples, s => Assert.Equal("GatewayTargetFailedToRespond", s.Status));
+        Assert.True(back.CycleGood);
+        Assert.Equal(
+            [(true, "connected"), (false, "exception GatewayTargetFailedToRespond"), (true, "connected")],
+            rig.StatusEvents.Select(e => (e.Online, e.Reason)));
+    }
+
+    [Fact]
     public async Task DisposeStopsAReconnectLoopNobodyCancelled()
     {
         await using var rig = Create(SourceAt(FreeTcpPort.Find()), Tags());

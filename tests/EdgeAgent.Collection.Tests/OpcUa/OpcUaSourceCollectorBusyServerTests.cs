@@ -38,4 +38,25 @@ public class OpcUaSourceCollectorBusyServerTests
         Assert.True(online.TimestampUtc - refused.TimestampUtc >= TimeSpan.FromSeconds(2.9), $"{(online.TimestampUtc - refused.TimestampUtc).TotalSeconds:F1} s");
         Assert.Equal(1, server.SessionCount);
     }
+
+    [Fact]
+    public async Task TooManySubscriptionsIsReportedAndEveryRefusedAttemptClosesItsSession()
+    {
+        await using var server = new OpcUaServer(new OpcUaServerOptions { MaxSubscriptionsPerSession = 0 });
+        var ns = server.AddressSpace.RegisterNamespace("urn:test:busy");
+        server.AddressSpace.AddVariable(WellKnownNodes.ObjectsFolder, new NodeId("Value", ns), new QualifiedName(ns, "Value"), Variant.From(1.0));
+        await server.StartAsync();
+
+        var reconnect = new OpcUaReconnectOptions { FirstDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1), BusyDelay = TimeSpan.FromMilliseconds(500) };
+        await using var rig = Start(SourceAt(server.EndpointUrl, pollMs: 100), [("value", NodeTag("nsu=urn:test:busy;s=Value"))], reconnect);
+        await rig.WaitAsync(r => r.StatusEvents.Count > 0 && r.Batches.Count >= 20, "refusals over two seconds");
+
+        var refused = Assert.Single(rig.StatusEvents);
+        Assert.False(refused.Online);
+        Assert.Equal("BadTooManySubscriptions", refused.Reason);
+        Assert.All(rig.Batches, b => Assert.False(b.CycleGood));
+
+        // The session of a refused attempt is closed at once, not left to time out.
+        Assert.Equal(0, server.SessionCount);
+    }
 }

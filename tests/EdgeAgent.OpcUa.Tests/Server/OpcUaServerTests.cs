@@ -191,4 +191,27 @@ public sealed class OpcUaServerTests
         await using var again = await OpcUaClient.ConnectAsync(plant.ClientOptions());
         Assert.Equal(1200.0, (await again.ReadValueAsync(plant.Speed)).Value.Value);
     }
+
+    [Fact]
+    public async Task ALostNotificationIsRepublishedFromTheRetransmissionQueue()
+    {
+        await using var plant = await TestPlantServer.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+
+        // The network "loses" the Publish response carrying sequence number 2.
+        client.DropNotification = sequence => sequence == 2;
+        await using var subscription = await client.SubscribeAsync(
+            [new MonitoredNode(plant.Speed) { SamplingInterval = 50 }],
+            new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100), KeepAliveCount = 5 });
+
+        Assert.Equal(1200.0, (await ReadChangesAsync(subscription, 1))[0].Value.Value.Value);
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1300.0));
+        await Task.Delay(400);
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1400.0));
+
+        var changes = await ReadChangesAsync(subscription, 2);
+        Assert.Equal([1300.0, 1400.0], changes.Select(c => (double)c.Value.Value.Value!).Order());
+        Assert.Equal(1, subscription.RepublishedCount);
+        Assert.Equal(0, subscription.LostMessageCount);
+    }
 }

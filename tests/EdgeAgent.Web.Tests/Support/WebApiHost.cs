@@ -2,6 +2,7 @@ using EdgeAgent.Collection;
 using EdgeAgent.Collection.Ingest;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
+using EdgeAgent.Evidence.Ledger;
 using EdgeAgent.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -62,6 +63,9 @@ internal sealed class WebApiHost : IAsyncDisposable
         services.AddSingleton(new RecorderOptions { BatchSize = 100, RetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(200) });
         services.AddIngest();
         services.AddSqliteIngestSink();
+        // The evidence endpoints are mapped too; their ledger works on the same database (without the day closer,
+        // which would seal days in the background of these tests).
+        services.AddSingleton(sp => new LedgerService(sp.GetRequiredService<SqliteStorage>(), config, loggers: sp.GetRequiredService<ILoggerFactory>(), time: clock));
         services.AddEdgeAgentWeb();
         var app = builder.Build();
         app.MapEdgeAgentWeb();

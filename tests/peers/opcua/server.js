@@ -2,6 +2,7 @@
 // Usage: node server.js PORT
 // Binds 127.0.0.1 only, serves the conformance-testing address space plus a few variables of our own
 // in "urn:edgeagent:test" that change every 100 ms, one user (edgeagent / edgeagent-pw), anonymous allowed.
+// Endpoints: None, and Basic256Sha256 / Aes128_Sha256_RsaOaep / Aes256_Sha256_RsaPss in Sign and SignAndEncrypt.
 // Prints "READY opc.tcp://127.0.0.1:PORT/UA/EdgeAgentTest" once it accepts connections.
 "use strict";
 const path = require("path");
@@ -25,6 +26,9 @@ const maxSessions = parseInt(process.env.OPCUA_MAX_SESSIONS || "20", 10);
 // OPCUA_PKI_DIR (and deletes it after killing us); run by hand, a temporary folder is removed on SIGTERM/SIGINT.
 const ownPki = !process.env.OPCUA_PKI_DIR;
 const pkiRoot = process.env.OPCUA_PKI_DIR || fs.mkdtempSync(path.join(os.tmpdir(), "edgeagent-opcua-pki-"));
+// Client certificates are accepted automatically unless OPCUA_TRUST_CLIENTS=0: then an unknown client certificate is
+// put in PKI/server/rejected and refused until the test moves it to PKI/server/trusted/certs (watched by node-opcua).
+const trustClients = process.env.OPCUA_TRUST_CLIENTS !== "0";
 
 async function main() {
   const server = new OPCUAServer({
@@ -38,7 +42,7 @@ async function main() {
     allowAnonymous: true,
     securityModes: [MessageSecurityMode.None, MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt],
     securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256, SecurityPolicy.Aes128_Sha256_RsaOaep, SecurityPolicy.Aes256_Sha256_RsaPss],
-    serverCertificateManager: new OPCUACertificateManager({ rootFolder: path.join(pkiRoot, "server"), automaticallyAcceptUnknownCertificate: true }),
+    serverCertificateManager: new OPCUACertificateManager({ rootFolder: path.join(pkiRoot, "server"), automaticallyAcceptUnknownCertificate: trustClients }),
     userCertificateManager: new OPCUACertificateManager({ rootFolder: path.join(pkiRoot, "user"), automaticallyAcceptUnknownCertificate: true }),
     userManager: {
       isValidUser: (userName, password) => userName === "edgeagent" && password === "edgeagent-pw"

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using EdgeAgent.OpcUa.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeAgent.OpcUa.Pki;
+
+/// <summary>
+/// Decides whether a server certificate may be used: it must be within its validity period and either be in
+/// trusted/ or chain to a CA in trusted/ (with issuers/ for intermediates). An unknown certificate is copied to
+/// rejected/ and refused with BadCertificateUntrusted, logging its thumbprint and the command that trusts it, unless
+/// the source allows trust on first use and it is the first certificate seen at that endpoint URL (then it is copied
+/// to trusted/ and the pair is recorded in first-use.txt). A certificate once rejected stays refused until someone
+/// trusts it, and so does a later, different certificate of a first-use endpoint.
+/// </summary>
+public sealed class ServerCertificateValidator
+{
+    private readonly CertificateStore _store;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>A validator over <paramref name="store"/>.</summary>
+    public ServerCertificateValidator(CertificateStore store, ILogger? logger = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Throws an <see cref="OpcUaException"/> (BadCertificateInvalid, BadCertificateTimeInvalid or
+    /// BadCertificateUntrusted) unless the certificate (DER, possibly followed by its chain) may be used.
+    /// </summary>
+    public void Validate(ReadOnlySpan<byte> serverCertificate, string endpointUrl, bool trustOnFirstUse)
+    {
+        ArgumentNullException.ThrowIfNull(endpointUrl);
+        X509Certificate2 certificate;
+        X509Certificate2Collection chain;
+        try
+        {
+            certificate = X509CertificateLoader.LoadCertificate(UserTokenEncryptor.FirstCertificate(serverCertificate));
+            chain = LoadChain(serverCertificate);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new OpcUaException(StatusCodes.BadCertificateInvalid, $"The server certificate of {endpointUrl} cannot be parsed.", ex);
+        }
+
+        using (certificate)
+        {
+            try
+            {
+                Check(certificate, chain, endpointUrl, trustOnFirstUse);
+            }
+            finally
+            {
+                foreach (var extra in chain)
+                {
+                    extra.Dispose();
+                }
+            }
+        }
+    }
+
+    private void Check(X509Certificate2 certificate, X509Certificate2Collection chain, string endpointUrl, bool trustOnFirstUse)
+    {
+        var thumbprint = certificate.Thumbprint;
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+        {
+            var reason = $"valid from {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}, now is {now:u}";
+            PkiLog.ServerCertificateInvalid(_logger, thumbprint, endpointUrl, reason);
+            throw new OpcUaException(StatusCodes.BadCertificateTimeInvalid, $"The server certificate {thumbprint} of {endpointUrl} is not valid now ({reason}).");
+        }
+
+        if (_store.IsTrusted(certificate) || ChainsToTrustedIssuer(certificate, chain))
+        {
+            return;
+        }
+
+        if (trustOnFirstUse && !_store.IsRejected(certificate))
+        {
+            // First use of this endpoint only: a different certificate later is exactly what trust on first use
+            // exists to catch (a replaced server, or someone in between), so it is rejected like any unknown one.
+            var pinned = _store.FirstUseThumbprint(endpointUrl);
+            if (pinned is null)
+            {
+                var trustedPath = _store.Add(CertificateLocation.Trusted, certificate);
+                _store.RecordFirstUse(endpointUrl, thumbprint);
+                PkiLog.ServerCertificateTrustedOnFirstUse(_logger, thumbprint, certificate.Subject, endpointUrl, trustedPath);
+                return;
+            }
+
+            PkiLog.ServerCertificateChanged(_logger, endpointUrl, pinned, thumbprint);
+        }
+
+        var path = _store.Add(CertificateLocation.Rejected, certificate);
+        PkiLog.ServerCertificateRejected(_logger, thumbprint, certificate.Subject, endpointUrl, path);
+        throw new OpcUaException(
+            StatusCodes.BadCertificateUntrusted,
+            $"The server certificate {thumbprint} ({certificate.Subject}) of {endpointUrl} is not trusted; it was saved to {path}. To trust it run: edgeagent opcua trust {thumbprint}");
+    }
+
+    /// <summary>A CA-issued certificate is trusted when its chain ends at a certificate in trusted/.</summary>
+    private bool ChainsToTrustedIssuer(X509Certificate2 certificate, X509Certificate2Collection presented)
+    {
+        if (certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData))
+        {
+            return false; // self-signed: only its own presence in trusted/ counts
+        }
+
+        var trusted = _store.Load(CertificateLocation.Trusted);
+        var issuers = _store.Load(CertificateLocation.Issuers);
+        try
+        {
+            if (trusted.Count == 0)
+            {
+                return false;
+            }
+
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
+            chain.ChainPolicy.ExtraStore.AddRange(issuers);
+            chain.ChainPolicy.ExtraStore.AddRange(presented);
+
+            // Factory CAs rarely publish revocation lists the gateway could reach; the trust list is the control.
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.VerificationTime = _time.GetUtcNow().UtcDateTime;
+            return chain.Build(certificate);
+        }
+        finally
+        {
+            foreach (var c in trusted)
+            {
+                c.Dispose();
+            }
+
+            foreach (var c in issuers)
+            {
+                c.Dispose();
+            }
+        }
+    }
+
+    private static X509Certificate2Collection LoadChain(ReadOnlySpan<byte> der)
+    {
+        var collection = new X509Certificate2Collection();
+        var first = UserTokenEncryptor.FirstCertificate(der).Length;
+        var rest = der[first..];
+        while (rest.Length > 0)
+        {
+            var next = UserTokenEncryptor.FirstCertificate(rest);
+            collection.Add(X509CertificateLoader.LoadCertificate(next));
+            rest = rest[next.Length..];
+        }
+
+        return collection;
+    }
+}

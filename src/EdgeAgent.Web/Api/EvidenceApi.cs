@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using EdgeAgent.Core.Configuration;
+using EdgeAgent.Evidence.Bundle;
+using EdgeAgent.Evidence.Ledger;
+using EdgeAgent.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeAgent.Web.Api;
+
+/// <summary>
+/// The evidence API for assessment platforms and auditors (docs/api.md, "Evidence API"): signed daily records, the
+/// export bundle, and inclusion/consistency proofs with the signed tree head. Every request needs
+/// <c>Authorization: Bearer &lt;token&gt;</c> with one of <c>$.web.evidenceTokens</c>; with no tokens configured the
+/// API refuses everyone.
+/// </summary>
+public static class EvidenceApi
+{
+    private const int MaxRangeDays = 3660;
+    private const string Challenge = "Bearer realm=\"edgeagent-evidence\"";
+
+    /// <summary>Maps /api/evidence/days, /api/evidence/bundle and /api/evidence/proof behind the bearer-token check.</summary>
+    public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/evidence").AddEndpointFilter(RequireTokenAsync);
+        api.MapGet("/days", (string? from, string? to, LedgerService ledger) =>
+        {
+            var (first, last, problem) = ParseRange(from, to);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var records = ledger.GetRecords(first, last);
+            var inForce = records.GroupBy(r => r.Day, StringComparer.Ordinal).Select(g => g.Max(r => r.Seq)).ToHashSet();
+            var body = new JsonObject
+            {
+                ["from"] = DayBounds.Format(first),
+                ["to"] = DayBounds.Format(last),
+                ["treeHead"] = ledger.LatestTreeHead()?.ToJson(),
+                ["records"] = new JsonArray(records.Select(r => (JsonNode?)new JsonObject
+                {
+                    ["seq"] = r.Seq,
+                    ["day"] = r.Day,
+                    ["kind"] = r.Kind,
+                    ["supersedesSeq"] = r.SupersedesSeq,
+                    ["inForce"] = inForce.Contains(r.Seq),
+                    ["recordHash"] = r.RecordHash,
+                    ["createdAt"] = r.CreatedAt,
+                    ["jws"] = r.Jws,
+                    ["record"] = JsonNode.Parse(r.RecordJson),
+                }).ToArray()),
+            };
+            return Json(body);
+        });
+
+        api.MapGet("/bundle", async (string? from, string? to, LedgerService ledger, SqliteStorage storage, AgentConfig config, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var (first, last, problem) = ParseRange(from, to);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (!ledger.Keys.HasCurrentKey)
+            {
+                return Results.Problem("the ledger has no signing key yet (no day has been closed)", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            // Built in a file first: a zip is written partly synchronously, which Kestrel refuses on the response stream,
+            // and a bundle of months of raw data must not sit in memory. The file goes away when the response is sent.
+            var path = Path.Combine(storage.DataFolder, $"evidence-bundle-{Guid.NewGuid():N}.zip.tmp");
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            try
+            {
+                await new BundleExporter(ledger, storage, config, time).ExportAsync(first, last, file, cancellationToken).ConfigureAwait(false);
+                file.Position = 0;
+            }
+            catch
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            var name = string.Create(CultureInfo.InvariantCulture, $"evidence-{config.Site.AgentId}-{DayBounds.Format(first)}-{DayBounds.Format(last)}.zip");
+            return Results.File(file, "application/zip", name);
+        });
+
+        api.MapGet("/proof", (string? day, long? size, long? oldSize, LedgerService ledger) =>
+        {
+            if (day is null || !DayBounds.TryParse(day, out var date))
+            {
+                return Results.Problem($"day: '{day}' is not a date in the form YYYY-MM-DD", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var ledgerSize = ledger.Size;
+            if (ledgerSize == 0)
+            {
+                return Results.Problem("the ledger is empty: no day has been closed yet", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var treeSize = size ?? ledger.LatestTreeHead()?.Size ?? ledgerSize;
+            if (treeSize < 1 || treeSize > ledgerSize)
+            {
+                return Results.Problem(string.Create(CultureInfo.InvariantCulture, $"size: must be between 1 and {ledgerSize}"), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (oldSize is { } old && (old < 1 || old > treeSize))
+            {
+                return Results.Problem(string.Create(CultureInfo.InvariantCulture, $"oldSize: must be between 1 and size ({treeSize})"), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var body = ledger.GetProof(date, treeSize).ToJson();
+            if (oldSize is { } from)
+            {
+                body["consistency"] = ledger.GetConsistencyProof(from, treeSize).ToJson();
+            }
+
+            return Json(body);
+        });
+        return endpoints;
+    }
+
+    /// <summary>
+    /// True when <paramref name="authorization"/> is <c>Bearer &lt;token&gt;</c> with a configured token. Both sides are
+    /// hashed first so the comparison takes the same time whatever the lengths, and every configured token is compared
+    /// (no early exit), so the timing tells nothing about which part matched.
+    /// </summary>
+    public static bool IsAuthorized(string? authorization, IReadOnlyList<string> tokens)
+    {
+        const string Scheme = "Bearer ";
+        if (tokens.Count == 0 || authorization is null || authorization.Length <= Scheme.Length ||
+            !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim()), presented);
+        var match = false;
+        foreach (var token in tokens)
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(token), expected);
+            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
+        }
+
+        return match;
+    }
+
+    private static async ValueTask<object?> RequireTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var config = http.RequestServices.GetRequiredService<AgentConfig>();
+        string? authorization = http.Request.Headers.Authorization;
+        if (!IsAuthorized(authorization, config.Web.EvidenceTokens))
+        {
+            // RFC 6750 §3: name the scheme; say "invalid_token" only when a token was presented.
+            http.Response.Headers.WWWAuthenticate = authorization is null ? Challenge : Challenge + ", error=\"invalid_token\"";
+            var detail = config.Web.EvidenceTokens.Count == 0
+                ? "the evidence API is closed: no tokens in $.web.evidenceTokens"
+                : "send Authorization: Bearer <token> with a token from $.web.evidenceTokens";
+            return Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        return await next(context).ConfigureAwait(false);
+    }
+
+    private static (DateOnly From, DateOnly To, IResult? Problem) ParseRange(string? from, string? to)
+    {
+        if (from is null || !DayBounds.TryParse(from, out var first))
+        {
+            return (default, default, Results.Problem($"from: '{from}' is not a date in the form YYYY-MM-DD", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        if (to is null || !DayBounds.TryParse(to, out var last))
+        {
+            return (default, default, Results.Problem($"to: '{to}' is not a date in the form YYYY-MM-DD", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        if (last < first)
+        {
+            return (default, default, Results.Problem("to is before from", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        if (last.DayNumber - first.DayNumber >= MaxRangeDays)
+        {
+            return (default, default, Results.Problem("the range is longer than 10 years", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        return (first, last, null);
+    }
+
+    private static IResult Json(JsonNode body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
+}
