@@ -9,7 +9,7 @@ public class SimulatedPlantTests
     private static readonly TimeProvider MondayMorning = new FixedTime(SamplePlant.MondayMorningUtc);
 
     [Fact]
-    public async Task EveryModbusSourceListensOnAFreePortNotTheConfiguredOne()
+    public async Task EverySourceListensOnAFreePortNotTheConfiguredOne()
     {
         var config = SamplePlant.Load();
         var options = new SimulatorOptions { AutoAdvance = false };
@@ -17,7 +17,7 @@ public class SimulatedPlantTests
         await using var second = await SimulatedPlant.StartAsync(SamplePlant.Load(), options, MondayMorning);
 
         var modbus = config.Sources.Where(s => s.Protocol == SourceProtocol.ModbusTcp).ToList();
-        Assert.Equal(modbus.Select(s => s.Id).Order(), first.PortMap.Keys.Order());
+        Assert.Equal(config.Sources.Select(s => s.Id).Order(), first.PortMap.Keys.Order());
         foreach (var source in modbus)
         {
             var endpoint = first.PortMap[source.Id];

@@ -42,6 +42,21 @@ public sealed class CertificateStore
     /// <summary>The root folder.</summary>
     public string Root { get; }
 
+    /// <summary>
+    /// The command an operator runs to trust a rejected certificate of this store, with the <c>--data</c> folder
+    /// when the store is a data folder's <c>pki</c> (so it can be pasted as is).
+    /// </summary>
+    public string TrustCommand(string thumbprint)
+    {
+        var command = $"edgeagent opcua trust {thumbprint}";
+        if (!string.Equals(Path.GetFileName(Root), "pki", StringComparison.Ordinal) || Path.GetDirectoryName(Root) is not { } data)
+        {
+            return command;
+        }
+
+        return data.Contains(' ', StringComparison.Ordinal) ? $"{command} --data \"{data}\"" : $"{command} --data {data}";
+    }
+
     /// <summary>The folder holding the certificates of <paramref name="location"/>.</summary>
     public string FolderOf(CertificateLocation location) => location switch
     {

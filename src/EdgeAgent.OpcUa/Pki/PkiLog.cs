@@ -8,8 +8,8 @@ internal static partial class PkiLog
     [LoggerMessage(EventId = 3500, Level = LogLevel.Information, Message = "Created the OPC UA application certificate {Thumbprint} for {ApplicationUri} in {Folder}")]
     public static partial void CertificateCreated(ILogger logger, string thumbprint, string applicationUri, string folder);
 
-    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "OPC UA server certificate {Thumbprint} ({Subject}) of {EndpointUrl} is not trusted; copied to {Path}. To trust it run: edgeagent opcua trust {Thumbprint}")]
-    public static partial void ServerCertificateRejected(ILogger logger, string thumbprint, string subject, string endpointUrl, string path);
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "OPC UA server certificate {Thumbprint} ({Subject}) of {EndpointUrl} is not trusted; copied to {Path}. To trust it run: {TrustCommand}")]
+    public static partial void ServerCertificateRejected(ILogger logger, string thumbprint, string subject, string endpointUrl, string path, string trustCommand);
 
     [LoggerMessage(EventId = 3502, Level = LogLevel.Warning, Message = "OPC UA server certificate {Thumbprint} ({Subject}) of {EndpointUrl} trusted on first use; copied to {Path}")]
     public static partial void ServerCertificateTrustedOnFirstUse(ILogger logger, string thumbprint, string subject, string endpointUrl, string path);

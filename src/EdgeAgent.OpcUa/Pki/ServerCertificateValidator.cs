@@ -97,10 +97,11 @@ public sealed class ServerCertificateValidator
         }
 
         var path = _store.Add(CertificateLocation.Rejected, certificate);
-        PkiLog.ServerCertificateRejected(_logger, thumbprint, certificate.Subject, endpointUrl, path);
+        var command = _store.TrustCommand(thumbprint);
+        PkiLog.ServerCertificateRejected(_logger, thumbprint, certificate.Subject, endpointUrl, path, command);
         throw new OpcUaException(
             StatusCodes.BadCertificateUntrusted,
-            $"The server certificate {thumbprint} ({certificate.Subject}) of {endpointUrl} is not trusted; it was saved to {path}. To trust it run: edgeagent opcua trust {thumbprint}");
+            $"The server certificate {thumbprint} ({certificate.Subject}) of {endpointUrl} is not trusted; it was saved to {path}. To trust it run: {command}");
     }
 
     /// <summary>A CA-issued certificate is trusted when its chain ends at a certificate in trusted/.</summary>

@@ -20,8 +20,8 @@ internal sealed class RsaAesSecurityPolicy : ISecurityPolicy, IDisposable
     private readonly byte[] _remoteCertificate;
     private readonly byte[] _localThumbprint;
     private readonly Lock _keysLock = new();
-    private TokenKeys? _current;
-    private TokenKeys? _previous;
+    private ChannelTokenKeys? _current;
+    private ChannelTokenKeys? _previous;
 
     public RsaAesSecurityPolicy(SecurityAlgorithms algorithms, MessageSecurityMode mode, X509Certificate2 localCertificate, byte[] remoteCertificate)
     {
@@ -327,11 +327,11 @@ internal sealed class RsaAesSecurityPolicy : ISecurityPolicy, IDisposable
         }
 
         // Part 6 §6.7.5: the client's keys use the server nonce as secret and the client nonce as seed; vice versa.
-        var keys = new TokenKeys(
+        var keys = new ChannelTokenKeys(
             tokenId,
             SymmetricKeys.Derive(_algorithms, serverNonce, clientNonce),
             SymmetricKeys.Derive(_algorithms, clientNonce, serverNonce));
-        TokenKeys? retired;
+        ChannelTokenKeys? retired;
         lock (_keysLock)
         {
             retired = _previous;
@@ -372,14 +372,5 @@ internal sealed class RsaAesSecurityPolicy : ISecurityPolicy, IDisposable
 
         _localKey.Dispose();
         _remoteKey.Dispose();
-    }
-
-    private sealed record TokenKeys(uint TokenId, SymmetricKeys Client, SymmetricKeys Server) : IDisposable
-    {
-        public void Dispose()
-        {
-            Client.Dispose();
-            Server.Dispose();
-        }
     }
 }

@@ -113,11 +113,15 @@ public sealed class CertificateStoreTests : IDisposable
     public void ValidatorRejectsUnknownAndExpiredCertificatesAndAcceptsTrustedOnes()
     {
         using var server = SelfSigned("Server A");
-        var validator = new ServerCertificateValidator(_pki.Store);
+        using var log = new CapturingLoggerFactory();
+        var validator = new ServerCertificateValidator(_pki.Store, log);
 
         var unknown = Assert.Throws<OpcUaException>(() => validator.Validate(server.RawData, "opc.tcp://plc:4840", trustOnFirstUse: false));
         Assert.Equal(StatusCodes.BadCertificateUntrusted, unknown.StatusCode.Code);
         Assert.Contains($"edgeagent opcua trust {server.Thumbprint}", unknown.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(log.Lines, l => l.StartsWith("Warning 3501 ", StringComparison.Ordinal));
+        Assert.Contains("opc.tcp://plc:4840", warning, StringComparison.Ordinal);
+        Assert.Contains($"To trust it run: edgeagent opcua trust {server.Thumbprint}", warning, StringComparison.Ordinal);
         Assert.True(_pki.Store.IsRejected(server));
 
         _pki.Store.Trust(server.Thumbprint);
@@ -127,6 +131,17 @@ public sealed class CertificateStoreTests : IDisposable
         _pki.Store.Add(CertificateLocation.Trusted, expired);
         var old = Assert.Throws<OpcUaException>(() => validator.Validate(expired.RawData, "opc.tcp://plc:4840", trustOnFirstUse: true));
         Assert.Equal(StatusCodes.BadCertificateTimeInvalid, old.StatusCode.Code);
+    }
+
+    [Fact]
+    public void TheTrustCommandNamesTheDataFolderOfTheStore()
+    {
+        var data = Path.Combine(_pki.Root, "agent data");
+
+        var command = CertificateStore.ForDataFolder(data).TrustCommand("ABCDEF0123");
+
+        Assert.Equal($"edgeagent opcua trust ABCDEF0123 --data \"{data}\"", command);
+        Assert.Equal("edgeagent opcua trust ABCDEF0123", _pki.Store.TrustCommand("ABCDEF0123"));
     }
 
     [Fact]

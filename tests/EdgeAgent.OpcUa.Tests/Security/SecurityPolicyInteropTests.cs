@@ -1,4 +1,6 @@
 using EdgeAgent.OpcUa.Security;
+using EdgeAgent.OpcUa.Services;
+using EdgeAgent.OpcUa.Transport;
 
 // Not "…Tests.Security": that namespace would shadow EdgeAgent.OpcUa.Security for sibling test namespaces.
 namespace EdgeAgent.OpcUa.Tests.SecurityTests;
@@ -71,12 +73,34 @@ public sealed class SecurityPolicyInteropTests(OpcUaServerFixture fixture) : IDi
 
     [Theory]
     [MemberData(nameof(Policies))]
-    public async Task LogsInWithUserNameOverASecuredChannel(string policy)
+    public async Task LogsInWithUserNameOverASecuredChannelWithoutLoggingThePassword(string policy)
     {
-        await using var client = await OpcUaClient.ConnectAsync(Secured(policy, MessageSecurityMode.SignAndEncrypt, UserIdentity.FromUserName("edgeagent", "edgeagent-pw")));
+        using var log = new CapturingLoggerFactory();
+        await using (var client = await OpcUaClient.ConnectAsync(Secured(policy, MessageSecurityMode.SignAndEncrypt, UserIdentity.FromUserName("edgeagent", "edgeagent-pw")), log))
+        {
+            var value = await client.ReadValueAsync(client.ResolveNodeId(Counter));
+            Assert.True(value.Status.IsGood, value.Status.Name);
+        }
 
-        var value = await client.ReadValueAsync(client.ResolveNodeId(Counter));
-        Assert.True(value.Status.IsGood, value.Status.Name);
+        Assert.Contains(log.Lines, l => l.Contains("activated", StringComparison.Ordinal) && l.Contains("user edgeagent", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, l => l.Contains("edgeagent-pw", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(PoliciesAndModes))]
+    public async Task SplitsAndReassemblesMultiChunkMessagesOnASecuredChannel(string policy, MessageSecurityMode mode)
+    {
+        // 8 KiB chunks: a 1500-node Read is several chunks each way, so sizing, padding and signatures meet node-opcua's.
+        var options = Secured(policy, mode) with { TransportLimits = new TransportLimits { ReceiveBufferSize = 8192, SendBufferSize = 8192 } };
+        await using var client = await OpcUaClient.ConnectAsync(options);
+        var name = client.ResolveNodeId(ExpandedNodeId.Parse("nsu=urn:edgeagent:test;s=Machine1.Name"));
+
+        var values = await client.ReadAsync(
+            Enumerable.Range(0, 1500).Select(i => new ReadValueId { NodeId = name, AttributeId = i % 2 == 0 ? Attributes.Value : Attributes.BrowseName }).ToArray());
+
+        Assert.Equal(1500, values.Count);
+        Assert.All(values.Where((_, i) => i % 2 == 0), v => Assert.Equal("CNC-01", v.Value.Value));
+        Assert.All(values, v => Assert.True(v.Status.IsGood, v.Status.Name));
     }
 
     [Fact]
