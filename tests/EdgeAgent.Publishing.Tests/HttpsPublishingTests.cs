@@ -127,6 +127,51 @@ public sealed class HttpsPublishingTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task APlatformThatDoesNotAnswerInTimeIsRetried()
+    {
+        await using var receiver = await HttpsReceiver.StartAsync(_ledger.DataFolder);
+        await _ledger.AddDaysAsync(1);
+        receiver.Answer(200, delay: TimeSpan.FromSeconds(5));
+        var options = Options(receiver);
+        options.Config.Https.TimeoutSeconds = 1;
+
+        await using var harness = new PublishingHarness(_ledger, options, output);
+        await harness.StartAsync();
+        await harness.WaitDeliveredAsync(OutboxChannel.Https, 1, TimeSpan.FromSeconds(20));
+
+        var item = harness.Store.Items(OutboxChannel.Https).Single();
+        Assert.Equal((OutboxState.Delivered, 2), (item.State, item.Attempts));
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Equal(1, harness.Monitor.Snapshot().Channels.Single().FailuresSinceStart);
+    }
+
+    [Fact]
+    public async Task ARetryAfterIsStillHonouredAfterARestart()
+    {
+        await using var receiver = await HttpsReceiver.StartAsync(_ledger.DataFolder);
+        await _ledger.AddDaysAsync(1);
+        receiver.Answer(503, retryAfter: "3", body: "maintenance until later");
+        var options = Options(receiver);
+        await using (var first = new PublishingHarness(_ledger, options, output))
+        {
+            await first.StartAsync();
+            await Eventually.HoldsAsync(() => first.Store.NextPending(OutboxChannel.Https)?.Attempts == 1, TimeSpan.FromSeconds(10), () => "no failed attempt");
+            await first.StopAsync();
+        }
+
+        var head = Assert.Single(new OutboxStore(_ledger.Storage).Items(OutboxChannel.Https));
+        Assert.True(head.NextAttemptAt > DateTimeOffset.UtcNow.AddSeconds(1), $"next attempt stored as {head.NextAttemptAt}");
+        await using var second = new PublishingHarness(_ledger, options, output);
+        await second.StartAsync();
+        await second.WaitDeliveredAsync(OutboxChannel.Https, 1, TimeSpan.FromSeconds(20));
+
+        var requests = receiver.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(2.9), $"retried after {requests[1].At - requests[0].At}");
+        Assert.Equal(2, second.Store.Items(OutboxChannel.Https).Single().Attempts);
+    }
+
+    [Fact]
     public async Task AChannelThatCannotStartShowsWhyOnTheStatus()
     {
         await _ledger.AddDaysAsync(1);

@@ -21,7 +21,7 @@ namespace EdgeAgent.Publishing.Tests.Support;
 internal sealed class HttpsReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body)> _script = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body, TimeSpan Delay)> _script = new();
 
     private HttpsReceiver(WebApplication app, string certificatePath)
     {
@@ -66,7 +66,12 @@ internal sealed class HttpsReceiver : IAsyncDisposable
                 context.Request.Headers["Idempotency-Key"].ToString(),
                 context.Request.Headers.Authorization.ToString(),
                 context.Request.Headers["X-EdgeAgent-Record-Seq"].ToString()));
-            var (status, retryAfter, text) = receiver._script.TryDequeue(out var answer) ? answer : (200, null, "ok");
+            var (status, retryAfter, text, delay) = receiver._script.TryDequeue(out var answer) ? answer : (200, null, "ok", TimeSpan.Zero);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             context.Response.StatusCode = status;
             if (retryAfter is not null)
             {
@@ -82,7 +87,7 @@ internal sealed class HttpsReceiver : IAsyncDisposable
     }
 
     /// <summary>The next requests get these answers, in order.</summary>
-    public void Answer(int status, string? retryAfter = null, string body = "") => _script.Enqueue((status, retryAfter, body));
+    public void Answer(int status, string? retryAfter = null, string body = "", TimeSpan delay = default) => _script.Enqueue((status, retryAfter, body, delay));
 
     public async ValueTask DisposeAsync()
     {
