@@ -59,7 +59,12 @@ public static class CollectionServiceCollectionExtensions
     /// <summary>Adds one collector per opc-ua source (subscriptions, or Read polling where the source asks for it).</summary>
     public static IServiceCollection AddOpcUaCollection(this IServiceCollection services)
     {
-        services.TryAddSingleton<OpcUaReconnectOptions>();
+        services.TryAddSingleton(sp => new OpcUaReconnectOptions
+        {
+            Certificates = EdgeAgent.OpcUa.Pki.CertificateStore.ForDataFolder(
+                sp.GetRequiredService<EdgeAgent.Storage.SqliteStorage>().DataFolder,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("EdgeAgent.OpcUa.Pki")),
+        });
         services.TryAddSingleton<OpcUaCollectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<OpcUaCollectionService>());
         return services;

@@ -20,4 +20,10 @@ public sealed class OpcUaReconnectOptions
 
     /// <summary>Session timeout requested from the server: how long it keeps a session whose client vanished.</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The PKI store (application certificate, trusted/rejected server certificates) used by secured security
+    /// policies; null allows SecurityPolicy None only. The host sets it to <c>&lt;data&gt;/pki</c>.
+    /// </summary>
+    public EdgeAgent.OpcUa.Pki.CertificateStore? Certificates { get; set; }
 }

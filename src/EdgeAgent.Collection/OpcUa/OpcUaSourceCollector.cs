@@ -316,6 +316,8 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
         },
         Identity = string.IsNullOrEmpty(source.Username) ? UserIdentity.Anonymous : UserIdentity.FromUserName(source.Username, source.Password ?? string.Empty),
         SessionName = "EdgeAgent " + source.Id,
+        CertificateStore = reconnect.Certificates,
+        TrustOnFirstUse = source.TrustOnFirstUse,
         SessionTimeout = reconnect.SessionTimeout,
         KeepAliveInterval = reconnect.KeepAliveInterval,
 
