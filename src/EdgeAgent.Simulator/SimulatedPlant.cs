@@ -190,10 +190,6 @@ public sealed class SimulatedPlant : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes a source's device off the network (or releases it back to the outage schedule): <c>SetForcedOfflineAsync(sourceId, !online)</c>.</summary>
-    public Task SetOnlineAsync(string sourceId, bool online, CancellationToken cancellationToken = default) =>
-        SetForcedOfflineAsync(sourceId, !online, cancellationToken);
-
     /// <summary>Requests received by all Modbus devices per function code: proof of what a client sent (reads only).</summary>
     public IReadOnlyDictionary<byte, long> FunctionCodeCounts()
     {

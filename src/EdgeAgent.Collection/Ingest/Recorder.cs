@@ -27,7 +27,6 @@ public sealed partial class Recorder : BackgroundService
     private readonly List<Sample> _samples = [];
     private readonly List<StatusEvent> _events = [];
     private readonly Dictionary<(string Source, DateTime Minute), (int Attempts, int Good)> _cycles = [];
-    private int _receivedSinceFlush;
     private int _started;
 
     public Recorder(
@@ -131,7 +130,6 @@ public sealed partial class Recorder : BackgroundService
         {
             _live.Apply(batch);
             _metrics.Received(batch.Samples.Count);
-            _receivedSinceFlush += batch.Samples.Count;
             foreach (var sample in batch.Samples)
             {
                 if (_filter.ShouldStore(sample))
@@ -168,7 +166,7 @@ public sealed partial class Recorder : BackgroundService
             return;
         }
 
-        var cycles = _cycles.Select(c => new CycleCount(c.Key.Source, c.Key.Minute, c.Value.Attempts, c.Value.Good)).ToList();
+        var cycles = PendingCycles();
         await _retry.ExecuteAsync(
             async ct => await _sink.WriteAsync(_samples, _events, cycles, ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
@@ -183,7 +181,7 @@ public sealed partial class Recorder : BackgroundService
             return;
         }
 
-        var cycles = _cycles.Select(c => new CycleCount(c.Key.Source, c.Key.Minute, c.Value.Attempts, c.Value.Good)).ToList();
+        var cycles = PendingCycles();
         try
         {
             await _sink.WriteAsync(_samples, _events, cycles, CancellationToken.None).ConfigureAwait(false);
@@ -196,13 +194,15 @@ public sealed partial class Recorder : BackgroundService
         }
     }
 
+    private List<CycleCount> PendingCycles() =>
+        _cycles.Select(c => new CycleCount(c.Key.Source, c.Key.Minute, c.Value.Attempts, c.Value.Good)).ToList();
+
     private void Flushed()
     {
         _metrics.Flushed(_samples.Count);
         _samples.Clear();
         _events.Clear();
         _cycles.Clear();
-        _receivedSinceFlush = 0;
     }
 
     private static partial class Log

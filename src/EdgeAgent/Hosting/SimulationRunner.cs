@@ -92,7 +92,7 @@ internal sealed partial class SimulationRunner
                     var offline = (t - start).TotalHours % 71 is var h && h >= 30 && h < 31;
                     if (plant.IsOnline(flaky) == offline)
                     {
-                        await plant.SetOnlineAsync(flaky, !offline, cancellationToken).ConfigureAwait(false);
+                        await plant.SetForcedOfflineAsync(flaky, offline, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
