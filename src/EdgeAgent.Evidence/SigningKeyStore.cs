@@ -59,32 +59,57 @@ public sealed class SigningKeyStore
     /// <exception cref="InvalidOperationException">A signing key already exists.</exception>
     public async Task<string> InitAsync(CancellationToken cancellationToken = default)
     {
-        if (HasCurrentKey)
-        {
-            throw new InvalidOperationException($"A signing key already exists at {CurrentKeyPath}; refusing to overwrite it (rotate instead).");
-        }
-
+        ThrowIfKeyExists();
         CreateFolders();
+
+        // Every init takes an exclusive lock on keys/.init.lock (flock on Unix, a share-none handle on
+        // Windows, so it holds across processes too), then checks again: exactly one of any number of
+        // concurrent inits creates the key; the others fail before generating anything.
+        using FileStream initLock = await AcquireInitLockAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfKeyExists();
+
         using SigningKey key = SigningKey.Generate();
 
         // Public key first: a private key on disk must always have its public half beside it.
         await WritePublicKeyAsync(key, cancellationToken).ConfigureAwait(false);
         string temp = await WriteTempSecretAsync(key.ExportPkcs8Pem(), cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // overwrite: false makes a concurrent init lose cleanly instead of replacing the winner's key.
-            File.Move(temp, CurrentKeyPath, overwrite: false);
-        }
-        catch (IOException ex) when (File.Exists(CurrentKeyPath))
-        {
-            // Lost a race with another init: our key was never current, so its public half must not linger.
-            File.Delete(temp);
-            File.Delete(Path.Combine(PublicFolder, key.KeyId + ".pem"));
-            throw new InvalidOperationException($"A signing key already exists at {CurrentKeyPath}; refusing to overwrite it (rotate instead).", ex);
-        }
+        File.Move(temp, CurrentKeyPath, overwrite: false);
 
         SigningKeyStoreLog.KeyCreated(_logger, key.KeyId, KeysFolder);
         return key.KeyId;
+    }
+
+    private void ThrowIfKeyExists()
+    {
+        if (HasCurrentKey)
+        {
+            throw new InvalidOperationException($"A signing key already exists at {CurrentKeyPath}; refusing to overwrite it (rotate instead).");
+        }
+    }
+
+    /// <summary>Opens keys/.init.lock exclusively, waiting (up to 30 s) while another init holds it.</summary>
+    private async Task<FileStream> AcquireInitLockAsync(CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(KeysFolder, ".init.lock");
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerReadWrite;
+        }
+
+        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, options);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Held by another init (this or another process): wait for it to finish.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
