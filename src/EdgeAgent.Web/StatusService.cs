@@ -61,7 +61,7 @@ public sealed class StatusService
 
         foreach (var parked in outbox.Parked)
         {
-            alerts.Add($"推送被拒 record refused ({parked.Channel}, record {parked.RecordSeq}, day {parked.Day}): {parked.Reason}");
+            alerts.Add($"推送被拒 record refused ({parked.Channel}, record {parked.RecordSeq}, day {parked.Day}): {parked.Reason} (once the cause is fixed: edgeagent outbox requeue --all)");
         }
 
         return new

@@ -78,6 +78,33 @@ public sealed class HttpsPublishingTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task AParkedRecordRequeuedByTheOperatorGoesOutAgainWhileTheAgentRuns()
+    {
+        await using var receiver = await HttpsReceiver.StartAsync(_ledger.DataFolder);
+        await _ledger.AddDaysAsync(2);
+        receiver.Answer(401, body: "token expired");
+        await using var harness = new PublishingHarness(_ledger, Options(receiver), output);
+        await harness.StartAsync();
+        await Eventually.HoldsAsync(
+            () => harness.Store.Items(OutboxChannel.Https).Select(i => i.State).SequenceEqual([OutboxState.Parked, OutboxState.Delivered]),
+            TimeSpan.FromSeconds(20),
+            () => "record 1 was not parked and record 2 not delivered");
+
+        // The operator fixed the token on the platform side; the running dispatcher notices the requeued row by itself.
+        var parked = harness.Store.Items(OutboxChannel.Https)[0];
+        Assert.Equal(0, harness.Store.Requeue([harness.Store.Items(OutboxChannel.Https)[1].Id]));
+        Assert.Equal(1, harness.Store.Requeue([parked.Id]));
+        await harness.WaitDeliveredAsync(OutboxChannel.Https, 2, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["1", "2", "1"], receiver.Requests.Select(r => r.RecordSeq));
+        var item = harness.Store.Items(OutboxChannel.Https)[0];
+        Assert.Equal((OutboxState.Delivered, 2), (item.State, item.Attempts));
+        Assert.StartsWith("requeued after: HTTP 401", item.LastError, StringComparison.Ordinal);
+        Assert.Empty(harness.Monitor.Snapshot().Parked);
+        Assert.Equal(0, harness.Store.Requeue(null));
+    }
+
+    [Fact]
     public async Task PendingRecordsSurviveARestartAndGoOutInOrderWhenThePlatformReturns()
     {
         var records = await _ledger.AddDaysAsync(2);

@@ -37,7 +37,7 @@ public static class EnergyFactors
             Carrier = EnergyCarrier.Water,
             KgcePerUnit = 0.0857,
             IncludeInTotal = false,
-            Source = "GB/T 2589-2020 附录 B (耗能工质): 新水 2.51 MJ/t = 0.0857 kgce/t. Purchased water is a working medium and is normally not counted in comprehensive energy consumption; set includeInTotal when the assessor counts it.",
+            Source = "GB/T 2589-2020 附录 B (耗能工质): 新水 2.51 MJ/t = 0.0857 kgce/t. GB/T 2589-2008 附录 B listed 新水 at 7.54 MJ/t = 0.2571 kgce/t: check which edition the assessing body uses. Purchased water is a working medium and is normally not counted in comprehensive energy consumption; set includeInTotal when the assessor counts it.",
         },
     ];
 

@@ -132,6 +132,48 @@ public sealed class OutboxStore
         Execute("UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = $error, next_attempt_at = NULL WHERE seq = $id",
             ("$id", id), ("$error", reason));
 
+    /// <summary>
+    /// Puts parked rows back in line (the operator fixed what the receiver refused: a token, the agent's registration,
+    /// the platform's schema): state pending, no wait, the refusal kept in <c>last_error</c> prefixed with
+    /// "requeued after: " so the delivery log still shows it. The dispatcher picks them up within its feed interval,
+    /// in ledger order ahead of later records. <paramref name="ids"/> are outbox row ids (<see cref="OutboxItem.Id"/>);
+    /// null requeues every parked row (of <paramref name="channel"/> when given). Rows that are not parked are left
+    /// alone. Returns the rows requeued.
+    /// </summary>
+    public int Requeue(IReadOnlyCollection<long>? ids, OutboxChannel? channel = null)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, " +
+            "last_error = 'requeued after: ' || COALESCE(last_error, 'parked') WHERE state = 'parked'" +
+            (channel is null ? string.Empty : " AND channel = $channel") +
+            (ids is null ? string.Empty : " AND seq = $id");
+        if (channel is { } only)
+        {
+            command.Parameters.AddWithValue("$channel", Name(only));
+        }
+
+        var requeued = 0;
+        if (ids is null)
+        {
+            requeued = command.ExecuteNonQuery();
+        }
+        else
+        {
+            var id = command.Parameters.Add("$id", SqliteType.Integer);
+            foreach (var one in ids)
+            {
+                id.Value = one;
+                requeued += command.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+        return requeued;
+    }
+
     /// <summary>Row counts of one channel.</summary>
     public OutboxCounts Counts(OutboxChannel channel)
     {

@@ -17,5 +17,6 @@ internal static class EdgeAgentCommandLine
         ExportCommand.Create(),
         VerifyCommand.Create(),
         OpcUaCommand.Create(),
+        OutboxCommand.Create(),
     };
 }

@@ -26,7 +26,7 @@ internal static class KeysCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var folder = ResolveFolder(parse.GetValue(config), parse.GetValue(data), error);
+            var folder = DataFolder.Resolve(parse.GetValue(config), parse.GetValue(data), error);
             if (folder is null)
             {
                 return 2;
@@ -48,24 +48,6 @@ internal static class KeysCommand
             }
         });
         return command;
-    }
-
-    /// <summary>--data wins; else the config's data folder; one of them is needed.</summary>
-    internal static string? ResolveFolder(FileInfo? config, DirectoryInfo? data, TextWriter error)
-    {
-        if (data is not null)
-        {
-            return data.FullName;
-        }
-
-        if (config is null)
-        {
-            error.WriteLine("give --data DIR or --config PATH (the data folder holds the keys)");
-            return null;
-        }
-
-        var loaded = ConfigFile.LoadOrReport(config, error);
-        return loaded is null ? null : DataFolder.Resolve(null, loaded, config);
     }
 
     private static async Task<int> InitAsync(SigningKeyStore store, TextWriter output, CancellationToken cancellationToken)

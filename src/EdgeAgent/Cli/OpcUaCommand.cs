@@ -110,7 +110,7 @@ internal static class OpcUaCommand
 
     private static CertificateStore? Store(FileInfo? config, DirectoryInfo? data, TextWriter error)
     {
-        var folder = KeysCommand.ResolveFolder(config, data, error);
+        var folder = DataFolder.Resolve(config, data, error);
         return folder is null ? null : CertificateStore.ForDataFolder(folder);
     }
 }
