@@ -12,7 +12,8 @@ namespace EdgeAgent.OpcUa.Pki;
 /// rejected/ and refused with BadCertificateUntrusted, logging its thumbprint and the command that trusts it, unless
 /// the source allows trust on first use and it is the first certificate seen at that endpoint URL (then it is copied
 /// to trusted/ and the pair is recorded in first-use.txt). A certificate once rejected stays refused until someone
-/// trusts it, and so does a later, different certificate of a first-use endpoint.
+/// trusts it, and so does a later, different certificate of a first-use endpoint. A certificate trusted through a CA
+/// must also name the endpoint's host (SAN DNS name or IP address); one trusted by itself (pinned) need not.
 /// </summary>
 public sealed class ServerCertificateValidator
 {
@@ -30,8 +31,8 @@ public sealed class ServerCertificateValidator
     }
 
     /// <summary>
-    /// Throws an <see cref="OpcUaException"/> (BadCertificateInvalid, BadCertificateTimeInvalid or
-    /// BadCertificateUntrusted) unless the certificate (DER, possibly followed by its chain) may be used.
+    /// Throws an <see cref="OpcUaException"/> (BadCertificateInvalid, BadCertificateTimeInvalid,
+    /// BadCertificateHostNameInvalid or BadCertificateUntrusted) unless the certificate (DER, possibly followed by its chain) may be used.
     /// </summary>
     public void Validate(ReadOnlySpan<byte> serverCertificate, string endpointUrl, bool trustOnFirstUse)
     {
@@ -75,9 +76,30 @@ public sealed class ServerCertificateValidator
             throw new OpcUaException(StatusCodes.BadCertificateTimeInvalid, $"The server certificate {thumbprint} of {endpointUrl} is not valid now ({reason}).");
         }
 
-        if (_store.IsTrusted(certificate) || ChainsToTrustedIssuer(certificate, chain))
+        if (_store.IsTrusted(certificate))
         {
-            return;
+            return; // pinned: the operator trusted this very certificate, for whatever name the server is reached by
+        }
+
+        if (ChainsToTrustedIssuer(certificate, chain))
+        {
+            // A CA vouches for many servers: only the name binding stops one of them standing in for another
+            // (OPC UA Part 4, 6.1.3, host name check).
+            var host = HostOf(endpointUrl);
+            var names = HostNames(certificate);
+            if (host is null || names.Contains(host, StringComparer.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var rejectedPath = _store.Add(CertificateLocation.Rejected, certificate);
+            var trust = _store.TrustCommand(thumbprint);
+            var reason = $"issued by a trusted CA for {(names.Count == 0 ? "no host name" : string.Join(", ", names))}, but the endpoint host is {host}";
+            PkiLog.ServerCertificateInvalid(_logger, thumbprint, endpointUrl, reason);
+            throw new OpcUaException(
+                StatusCodes.BadCertificateHostNameInvalid,
+                $"The server certificate {thumbprint} ({certificate.Subject}) of {endpointUrl} is {reason}. Connect by one of its names, " +
+                $"or trust this certificate itself (saved to {rejectedPath}) with: {trust}");
         }
 
         if (trustOnFirstUse && !_store.IsRejected(certificate))
@@ -102,6 +124,27 @@ public sealed class ServerCertificateValidator
         throw new OpcUaException(
             StatusCodes.BadCertificateUntrusted,
             $"The server certificate {thumbprint} ({certificate.Subject}) of {endpointUrl} is not trusted; it was saved to {path}. To trust it run: {command}");
+    }
+
+    /// <summary>The host of an opc.tcp URL, or null when it cannot be parsed (then there is nothing to compare).</summary>
+    private static string? HostOf(string endpointUrl) =>
+        Uri.TryCreate(endpointUrl, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.IdnHost.Trim('[', ']') : null;
+
+    /// <summary>The DNS names and IP addresses of the certificate's subject alternative name extension.</summary>
+    private static List<string> HostNames(X509Certificate2 certificate)
+    {
+        var names = new List<string>();
+        foreach (var extension in certificate.Extensions)
+        {
+            if (extension.Oid?.Value == "2.5.29.17")
+            {
+                var san = extension as X509SubjectAlternativeNameExtension ?? new X509SubjectAlternativeNameExtension(extension.RawData, extension.Critical);
+                names.AddRange(san.EnumerateDnsNames());
+                names.AddRange(san.EnumerateIPAddresses().Select(ip => ip.ToString()));
+            }
+        }
+
+        return names;
     }
 
     /// <summary>A CA-issued certificate is trusted when its chain ends at a certificate in trusted/.</summary>

@@ -174,13 +174,30 @@ public sealed class CertificateStoreTests : IDisposable
         using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
         using var serverKey = RSA.Create(2048);
         var serverRequest = new CertificateRequest("CN=PLC 7", serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("plc7.plant.local");
+        names.AddIpAddress(System.Net.IPAddress.Parse("10.0.0.7"));
+        serverRequest.CertificateExtensions.Add(names.Build());
         using var server = serverRequest.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1), [1, 2, 3, 4]);
-        var validator = new ServerCertificateValidator(_pki.Store);
+        using var log = new CapturingLoggerFactory();
+        var validator = new ServerCertificateValidator(_pki.Store, log);
 
-        Assert.Throws<OpcUaException>(() => validator.Validate(server.RawData, "opc.tcp://plc7:4840", trustOnFirstUse: false));
+        Assert.Throws<OpcUaException>(() => validator.Validate(server.RawData, "opc.tcp://plc7.plant.local:4840", trustOnFirstUse: false));
 
         _pki.Store.Add(CertificateLocation.Trusted, X509CertificateLoader.LoadCertificate(ca.RawData));
-        validator.Validate(server.RawData, "opc.tcp://plc7:4840", trustOnFirstUse: false);
+        validator.Validate(server.RawData, "opc.tcp://PLC7.plant.local:4840", trustOnFirstUse: false);
+        validator.Validate(server.RawData, "opc.tcp://10.0.0.7:4840", trustOnFirstUse: false);
+
+        // The CA vouches for plc7 only: reached as another host, its certificate is refused with the names it carries.
+        var wrongHost = Assert.Throws<OpcUaException>(() => validator.Validate(server.RawData, "opc.tcp://plc8.plant.local:4840", trustOnFirstUse: false));
+        Assert.Equal(StatusCodes.BadCertificateHostNameInvalid, wrongHost.StatusCode.Code);
+        Assert.Contains("issued by a trusted CA for plc7.plant.local, 10.0.0.7, but the endpoint host is plc8.plant.local", wrongHost.Message, StringComparison.Ordinal);
+        Assert.Contains($"edgeagent opcua trust {server.Thumbprint}", wrongHost.Message, StringComparison.Ordinal);
+        Assert.Contains(log.Lines, l => l.Contains("plc8.plant.local", StringComparison.Ordinal));
+
+        // Pinning the certificate itself is the operator's explicit decision, whatever name the server is reached by.
+        _pki.Store.Trust(server.Thumbprint);
+        validator.Validate(server.RawData, "opc.tcp://plc8.plant.local:4840", trustOnFirstUse: false);
     }
 
     private static X509Certificate2 SelfSigned(string name, DateTimeOffset? from = null, DateTimeOffset? to = null)
