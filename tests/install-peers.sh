@@ -2,6 +2,7 @@
 # Installs the third-party peers the tests talk to, on a fresh Debian machine. Idempotent: installs only what is missing.
 #   mosquitto (+clients)   MQTT broker, started by the tests on a free 127.0.0.1 port
 #   python3-pymodbus       Modbus TCP server (run with /usr/bin/python3 through tests/peers/modbus/pymodbus_server.py)
+#   python3-serial, python3-serial-asyncio  pymodbus imports them at start; Debian only recommends them (absent with --no-install-recommends)
 #   libmodbus-dev, gcc     a small C Modbus host around modbus_reply (tests/peers/modbus/libmodbus_host.c)
 #   mbpoll                 reference Modbus client
 #   chromium               headless browser for the status page test
@@ -10,7 +11,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(mosquitto mosquitto-clients python3-pymodbus libmodbus-dev mbpoll chromium sqlite3 openssl gcc pkg-config python3)
+packages=(mosquitto mosquitto-clients python3-pymodbus python3-serial python3-serial-asyncio libmodbus-dev mbpoll chromium sqlite3 openssl gcc pkg-config python3)
 # Node.js (>= 20 for node-opcua 2.182.2) usually comes with the machine image; install Debian's only when missing.
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

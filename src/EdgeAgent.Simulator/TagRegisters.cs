@@ -1,3 +1,4 @@
+using EdgeAgent.Collection.Modbus;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Modbus;
 
@@ -13,13 +14,7 @@ public static class TagRegisters
     public static ModbusTable Table(TagConfig tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        return tag.Table switch
-        {
-            TagTable.Coil => ModbusTable.Coil,
-            TagTable.Discrete => ModbusTable.DiscreteInput,
-            TagTable.Holding => ModbusTable.HoldingRegister,
-            _ => ModbusTable.InputRegister,
-        };
+        return ModbusTagMapping.Table(tag.Table);
     }
 
     /// <summary>Whether the tag lives in a bit table (coils, discrete inputs).</summary>
@@ -31,31 +26,19 @@ public static class TagRegisters
     public static ModbusDataType DataType(TagConfig tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        return tag.Type switch
-        {
-            TagType.Bool => ModbusDataType.Bool,
-            TagType.Int16 => ModbusDataType.Int16,
-            TagType.UInt16 => ModbusDataType.UInt16,
-            TagType.Int32 => ModbusDataType.Int32,
-            TagType.UInt32 => ModbusDataType.UInt32,
-            TagType.Int64 => ModbusDataType.Int64,
-            TagType.UInt64 => ModbusDataType.UInt64,
-            TagType.Float32 => ModbusDataType.Float32,
-            TagType.Float64 => ModbusDataType.Float64,
-            _ => ModbusDataType.String,
-        };
+        return ModbusTagMapping.DataType(tag.Type);
     }
 
     public static ModbusByteOrder ByteOrder(TagConfig tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        return tag.ByteOrder == Endianness.Big ? ModbusByteOrder.BigEndian : ModbusByteOrder.LittleEndian;
+        return ModbusTagMapping.ByteOrder(tag.ByteOrder);
     }
 
     public static ModbusWordOrder WordOrder(TagConfig tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        return tag.WordOrder == Endianness.Big ? ModbusWordOrder.BigEndian : ModbusWordOrder.LittleEndian;
+        return ModbusTagMapping.WordOrder(tag.WordOrder);
     }
 
     /// <summary>Characters a string tag holds (two per register).</summary>

@@ -1,58 +1,30 @@
 using EdgeAgent.Collection.Ingest;
 using EdgeAgent.Core.Configuration;
-using EdgeAgent.Core.Model;
 using EdgeAgent.Modbus;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeAgent.Collection.Modbus;
 
 /// <summary>Runs one <see cref="ModbusSourceCollector"/> per modbus-tcp source of the configuration.</summary>
-public sealed class ModbusCollectionService : BackgroundService
+public sealed class ModbusCollectionService : SourceCollectionService<ModbusSourceCollector>
 {
-    private readonly AgentConfig _config;
-    private readonly IngestChannel _channel;
-    private readonly TimeProvider _time;
-    private readonly ILoggerFactory _loggers;
     private readonly ModbusReconnectOptions _reconnect;
-    private readonly List<ModbusSourceCollector> _collectors = [];
 
     public ModbusCollectionService(AgentConfig config, IngestChannel channel, TimeProvider time, ILoggerFactory loggers, ModbusReconnectOptions reconnect)
+        : base(config, channel, time, loggers)
     {
-        _config = config;
-        _channel = channel;
-        _time = time;
-        _loggers = loggers;
         _reconnect = reconnect;
     }
 
-    /// <summary>The collectors, one per source (available once started).</summary>
-    public IReadOnlyList<ModbusSourceCollector> Collectors => _collectors;
-
     /// <summary>Builds the collectors for every modbus-tcp source of <paramref name="config"/>.</summary>
-    public static IEnumerable<(SourceConfig Source, List<ModbusTagBinding> Bindings)> Bind(AgentConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        foreach (var source in config.Sources.Where(s => s.Protocol == SourceProtocol.ModbusTcp))
-        {
-            var bindings = new List<ModbusTagBinding>();
-            foreach (var equipment in config.Equipment.Where(e => e.Source == source.Id))
-            {
-                foreach (var tag in equipment.Tags)
-                {
-                    bindings.Add(new ModbusTagBinding(new TagKey(equipment.Id, tag.Name), tag, bindings.Count));
-                }
-            }
-
-            yield return (source, bindings);
-        }
-    }
+    public static IEnumerable<(SourceConfig Source, List<ModbusTagBinding> Bindings)> Bind(AgentConfig config) =>
+        Bind(config, SourceProtocol.ModbusTcp, static (key, tag, index) => new ModbusTagBinding(key, tag, index));
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override IEnumerable<ModbusSourceCollector> BuildCollectors()
     {
-        var logger = _loggers.CreateLogger<ModbusSourceCollector>();
-        foreach (var (source, bindings) in Bind(_config))
+        var logger = Loggers.CreateLogger<ModbusSourceCollector>();
+        foreach (var (source, bindings) in Bind(Config))
         {
             var client = new ModbusTcpClient(
                 new ModbusTcpClientOptions
@@ -63,24 +35,8 @@ public sealed class ModbusCollectionService : BackgroundService
                     RequestTimeout = TimeSpan.FromMilliseconds(source.RequestTimeoutMs),
                     ConnectTimeout = TimeSpan.FromMilliseconds(Math.Max(source.RequestTimeoutMs, 1000)),
                 },
-                _loggers.CreateLogger<ModbusTcpClient>());
-            _collectors.Add(new ModbusSourceCollector(source, bindings, client, _channel.Writer, _time, logger, _reconnect));
-        }
-
-        try
-        {
-            await Task.WhenAll(_collectors.Select(c => c.RunAsync(stoppingToken))).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Normal shutdown.
-        }
-        finally
-        {
-            foreach (var collector in _collectors)
-            {
-                await collector.DisposeAsync().ConfigureAwait(false);
-            }
+                Loggers.CreateLogger<ModbusTcpClient>());
+            yield return new ModbusSourceCollector(source, bindings, client, Channel.Writer, Time, logger, _reconnect);
         }
     }
 }

@@ -18,12 +18,11 @@ namespace EdgeAgent.Collection.Modbus;
 /// background: never more than one connect attempt in flight for a device. Read-only by construction: the Modbus
 /// client has no write function.
 /// </summary>
-public sealed partial class ModbusSourceCollector : IAsyncDisposable
+public sealed partial class ModbusSourceCollector : ISourceCollector
 {
     private readonly SourceConfig _source;
     private readonly IReadOnlyList<ModbusTagBinding> _bindings;
     private readonly IModbusClient _client;
-    private readonly ChannelWriter<IngestMessage> _writer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ModbusPlanner _planner;
@@ -33,14 +32,13 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     private readonly ModbusReconnectOptions _reconnectOptions;
     private readonly ushort[] _registers = new ushort[ModbusLimits.MaxRegistersPerRead];
     private readonly bool[] _bits = new bool[ModbusLimits.MaxBitsPerRead];
-    private readonly Lock _stateLock = new();
+    private readonly SourceFeed _feed;
 
     // Cancels the reconnect loop on dispose, whatever token started it.
     private readonly CancellationTokenSource _disposing = new();
 
     private ModbusPlan? _plan;
     private Task? _connecting;
-    private bool? _online;
     private long _cycle;
     private int _disposed;
 
@@ -60,9 +58,9 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
         _source = source;
         _bindings = bindings;
         _client = client;
-        _writer = writer;
         _time = time;
         _logger = logger;
+        _feed = new SourceFeed(source, writer, time, onOnline: () => Log.Online(_logger, _source.Id, _source.Host, _source.Port));
         _planOptions = new ModbusPlanOptions
         {
             MaxRegistersPerRequest = source.MaxRegistersPerRequest,
@@ -86,7 +84,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
                 {
                     var reason = Describe(args.Outcome.Exception!);
                     Log.ConnectFailed(_logger, _source.Id, reason, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
-                    return MarkOfflineAsync(reason, args.Context.CancellationToken);
+                    return _feed.MarkOfflineAsync(reason, args.Context.CancellationToken);
                 },
             })
             .Build();
@@ -99,15 +97,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
     public int MinimumRequests => _planner.MinimumRequestCount(_bindings.Select(b => b.Item).ToList());
 
     /// <summary>Runs until cancelled: one cycle per poll interval.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_source.PollIntervalMs), _time);
-        do
-        {
-            await PollOnceAsync(cancellationToken).ConfigureAwait(false);
-        }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => _feed.RunAsync(PollOnceAsync, cancellationToken);
 
     /// <summary>One poll cycle: connect if needed (in the background), read, hand the outcome to ingest.</summary>
     /// <remarks>Never throws for a device's misbehaviour: whatever happens, the cycle is handed to ingest (good or not).</remarks>
@@ -125,7 +115,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
             _connecting ??= ConnectAsync(cancellationToken);
             if (!_connecting.IsCompleted)
             {
-                await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+                await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -133,7 +123,7 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
             if (!_client.IsConnected)
             {
                 // The reconnect loop ended without a connection (cancelled): nothing to read this cycle.
-                await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+                await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
@@ -148,15 +138,15 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
             // The client has closed its socket; the next cycle starts the reconnect loop.
             _failedConnections++;
             var reason = Describe(ex);
-            await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
-            await MarkOfflineAsync(reason, cancellationToken).ConfigureAwait(false);
+            await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
+            await _feed.MarkOfflineAsync(reason, cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A surprise (a bug, an odd device) must cost one cycle of one device, not stop collection for the plant.
             Log.CycleFailed(_logger, _source.Id, ex);
-            await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken).ConfigureAwait(false);
+            await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -165,14 +155,14 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
         if (samples.Count > 0 && samples.TrueForAll(s => IsGatewayFailure(s.Status)))
         {
             // A gateway answered for a device behind it that it cannot reach: that device is offline, whatever TCP says.
-            await MarkOfflineAsync("exception " + samples[0].Status, cancellationToken).ConfigureAwait(false);
+            await _feed.MarkOfflineAsync("exception " + samples[0].Status, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
+            await _feed.MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, samples, good)), cancellationToken).ConfigureAwait(false);
+        await _feed.WriteCycleAsync(now, samples, good, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsGatewayFailure(string? status) =>
@@ -346,37 +336,6 @@ public sealed partial class ModbusSourceCollector : IAsyncDisposable
                 samples.Add(_bindings[slice.ItemIndex].Decode(_registers.AsSpan(slice.Offset, slice.Count), now));
             }
         }
-    }
-
-    private async ValueTask MarkOnlineAsync(CancellationToken cancellationToken)
-    {
-        lock (_stateLock)
-        {
-            if (_online == true)
-            {
-                return;
-            }
-
-            _online = true;
-        }
-
-        Log.Online(_logger, _source.Id, _source.Host, _source.Port);
-        await _writer.WriteAsync(IngestMessage.Of(new StatusEvent(_source.Id, _time.GetUtcNow().UtcDateTime, true, "connected")), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask MarkOfflineAsync(string reason, CancellationToken cancellationToken)
-    {
-        lock (_stateLock)
-        {
-            if (_online == false)
-            {
-                return;
-            }
-
-            _online = false;
-        }
-
-        await _writer.WriteAsync(IngestMessage.Of(new StatusEvent(_source.Id, _time.GetUtcNow().UtcDateTime, false, reason)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Errors that mean the device cannot be reached (as opposed to a device that answers with an exception).</summary>

@@ -13,28 +13,10 @@ public sealed class ModbusTagBinding
         ArgumentNullException.ThrowIfNull(tag);
         Key = key;
         Tag = tag;
-        Table = tag.Table switch
-        {
-            TagTable.Coil => ModbusTable.Coil,
-            TagTable.Discrete => ModbusTable.DiscreteInput,
-            TagTable.Holding => ModbusTable.HoldingRegister,
-            _ => ModbusTable.InputRegister,
-        };
-        Type = tag.Type switch
-        {
-            TagType.Bool => ModbusDataType.Bool,
-            TagType.Int16 => ModbusDataType.Int16,
-            TagType.UInt16 => ModbusDataType.UInt16,
-            TagType.Int32 => ModbusDataType.Int32,
-            TagType.UInt32 => ModbusDataType.UInt32,
-            TagType.Int64 => ModbusDataType.Int64,
-            TagType.UInt64 => ModbusDataType.UInt64,
-            TagType.Float32 => ModbusDataType.Float32,
-            TagType.Float64 => ModbusDataType.Float64,
-            _ => ModbusDataType.String,
-        };
-        ByteOrder = tag.ByteOrder == Endianness.Big ? ModbusByteOrder.BigEndian : ModbusByteOrder.LittleEndian;
-        WordOrder = tag.WordOrder == Endianness.Big ? ModbusWordOrder.BigEndian : ModbusWordOrder.LittleEndian;
+        Table = ModbusTagMapping.Table(tag.Table);
+        Type = ModbusTagMapping.DataType(tag.Type);
+        ByteOrder = ModbusTagMapping.ByteOrder(tag.ByteOrder);
+        WordOrder = ModbusTagMapping.WordOrder(tag.WordOrder);
         // TagConfig.Length counts registers; the codec counts characters (two per register).
         var count = IsBit ? 1 : ModbusValueCodec.RegisterCount(Type, tag.Length * 2);
         Item = new ModbusReadItem(Table, tag.Address, count, index);

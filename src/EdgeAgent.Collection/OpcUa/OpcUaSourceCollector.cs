@@ -22,25 +22,23 @@ namespace EdgeAgent.Collection.OpcUa;
 /// the server has no room for another session or subscription) runs in the background. Read-only by construction:
 /// the OPC UA client has no Write and no Call.
 /// </summary>
-public sealed partial class OpcUaSourceCollector : IAsyncDisposable
+public sealed partial class OpcUaSourceCollector : ISourceCollector
 {
     private readonly SourceConfig _source;
     private readonly IReadOnlyList<OpcUaTagBinding> _bindings;
-    private readonly ChannelWriter<IngestMessage> _writer;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly OpcUaReconnectOptions _reconnectOptions;
     private readonly OpcUaClientOptions _clientOptions;
     private readonly ResiliencePipeline<OpcUaSession> _reconnect;
-    private readonly Lock _stateLock = new();
+    private readonly SourceFeed _feed;
 
     // Cancels the reconnect loop on dispose, whatever token started it.
     private readonly CancellationTokenSource _disposing = new();
 
     private OpcUaSession? _session;
     private Task<OpcUaSession?>? _connecting;
-    private bool? _online;
     private int _disposed;
 
     /// <summary>A collector for <paramref name="source"/>; nothing connects until the first cycle.</summary>
@@ -56,7 +54,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         _source = source;
         _bindings = bindings;
-        _writer = writer;
+        _feed = new SourceFeed(source, writer, time);
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<OpcUaSourceCollector>();
@@ -76,7 +74,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
                 {
                     var reason = Describe(args.Outcome.Exception!);
                     Log.ConnectFailed(_logger, _source.Id, reason, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds, args.Outcome.Exception!.Message);
-                    return MarkOfflineAsync(reason, _time.GetUtcNow().UtcDateTime, args.Context.CancellationToken);
+                    return _feed.MarkOfflineAsync(reason, _time.GetUtcNow().UtcDateTime, args.Context.CancellationToken);
                 },
             })
             .Build();
@@ -92,15 +90,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
     internal OpcUaClient? Client => _session?.Client;
 
     /// <summary>Runs until cancelled: one cycle per poll interval.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_source.PollIntervalMs), _time);
-        do
-        {
-            await PollOnceAsync(cancellationToken).ConfigureAwait(false);
-        }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => _feed.RunAsync(PollOnceAsync, cancellationToken);
 
     /// <summary>
     /// One cycle: notice a lost session (offline, reconnect in the background), or hand over what the subscription
@@ -115,7 +105,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
         {
             _session = null;
             Log.SessionLost(_logger, _source.Id, lost.Reason);
-            await MarkOfflineAsync(lost.Reason, lost.AtUtc, cancellationToken).ConfigureAwait(false);
+            await _feed.MarkOfflineAsync(lost.Reason, lost.AtUtc, cancellationToken).ConfigureAwait(false);
             await session.DisposeAsync().ConfigureAwait(false);
             session = null;
         }
@@ -125,7 +115,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
             _connecting ??= ConnectAsync(cancellationToken);
             if (!_connecting.IsCompleted)
             {
-                await WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
+                await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -134,7 +124,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
             if (session is null)
             {
                 // The reconnect loop ended without a session (cancelled): nothing to collect this cycle.
-                await WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
+                await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -142,7 +132,7 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
             var resolved = session.Refused.Count(r => r is null);
             Log.Online(_logger, _source.Id, _source.EndpointUrl ?? string.Empty, _source.Polling ? "polling" : "subscription", resolved, _bindings.Count);
 
-            await MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
+            await _feed.MarkOnlineAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -150,19 +140,19 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
             var (samples, good) = _source.Polling
                 ? await ReadAllAsync(session, now, cancellationToken).ConfigureAwait(false)
                 : Reported(session, now);
-            await _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, samples, good)), cancellationToken).ConfigureAwait(false);
+            await _feed.WriteCycleAsync(now, samples, good, cancellationToken).ConfigureAwait(false);
         }
         catch (OpcUaException ex) when (!session.Client.IsConnected)
         {
             // The connection died under the Read: record the loss now, the next cycle goes offline and reconnects.
             session.MarkLost(ex);
-            await WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
+            await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A surprise (a bug, an odd server) must cost one cycle of one device, not stop collection for the plant.
             Log.CycleFailed(_logger, _source.Id, ex);
-            await WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
+            await _feed.WriteFailedCycleAsync(now, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -245,9 +235,6 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
         }
     }
 
-    private ValueTask WriteFailedCycleAsync(DateTime now, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(IngestMessage.Of(new SampleBatch(_source.Id, now, [], CycleGood: false)), cancellationToken);
-
     private TimeSpan? BusyDelay(Exception? error, int attempt)
     {
         if (error is not OpcUaException { StatusCode.Code: StatusCodes.BadTooManySessions or StatusCodes.BadTooManySubscriptions })
@@ -265,36 +252,6 @@ public sealed partial class OpcUaSourceCollector : IAsyncDisposable
         }
 
         return delay * (0.75 + (RandomNumberGenerator.GetInt32(0, 501) / 1000.0));
-    }
-
-    private async ValueTask MarkOnlineAsync(CancellationToken cancellationToken)
-    {
-        lock (_stateLock)
-        {
-            if (_online == true)
-            {
-                return;
-            }
-
-            _online = true;
-        }
-
-        await _writer.WriteAsync(IngestMessage.Of(new StatusEvent(_source.Id, _time.GetUtcNow().UtcDateTime, true, "connected")), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask MarkOfflineAsync(string reason, DateTime atUtc, CancellationToken cancellationToken)
-    {
-        lock (_stateLock)
-        {
-            if (_online == false)
-            {
-                return;
-            }
-
-            _online = false;
-        }
-
-        await _writer.WriteAsync(IngestMessage.Of(new StatusEvent(_source.Id, atUtc, false, reason)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How the client connects for <paramref name="source"/>.</summary>
