@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using EdgeAgent.Core.Configuration;
@@ -8,11 +12,24 @@ using EdgeAgent.Evidence.Ledger;
 namespace EdgeAgent.Evidence.Bundle;
 
 /// <summary>Recomputation from the raw CSV: day digests, collection figures, indicators.</summary>
+/// <remarks>
+/// raw/samples.csv is read once, streamed: inflated, hashed for the manifest and parsed in one pass on the calling
+/// thread, which cuts it into days (with each day's carry-in); the days are checked on worker threads (digest,
+/// collection figures, rollups and indicators) while the next days are read. Findings are kept per day and reported
+/// in day order, so the output does not depend on scheduling.
+/// </remarks>
 public sealed partial class BundleVerifier
 {
     private sealed partial class Run
     {
+        /// <summary>Days read ahead of the workers: bounds memory to a few days of samples.</summary>
+        private const int DaysInFlight = 4;
+
         private readonly Dictionary<string, AgentConfig?> _configs = new(StringComparer.Ordinal);
+        private List<BundleProblem>? _sink;
+        private long _digestTicks;
+        private long _collectionTicks;
+        private long _indicatorTicks;
 
         private void CheckRaw(List<RecordInfo> records)
         {
@@ -26,57 +43,174 @@ public sealed partial class BundleVerifier
 
             var events = ParseEvents();
             var cycles = ParseCycles();
+            Phase("raw/status_events.csv and raw/collection_cycles.csv read, hashed, parsed");
             if (events is null || cycles is null || !_entries.TryGetValue(BundlePaths.Samples, out var samplesEntry))
             {
                 Problem(BundleProblemKind.Malformed, null, "raw data missing: the bundle needs raw/samples.csv, raw/status_events.csv and raw/collection_cycles.csv");
                 return;
             }
 
-            using var stream = samplesEntry.Open();
-            using var text = new StreamReader(stream, Encoding.UTF8);
-            var cursor = new SampleCursor(Csv.Read(text).GetEnumerator(), this);
-            long previousEnd = long.MinValue;
-            int recomputed = 0;
-            foreach (var record in days)
+            var eventsByTime = new TimeOrder<RawStatusEvent>(events, static e => e.TimestampMs);
+            var cyclesByTime = new TimeOrder<RawCycle>(cycles, static c => c.MinuteMs);
+            var outcomes = new DayOutcome?[days.Count];
+            var workerTime = new long[Math.Max(1, Environment.ProcessorCount)];
+            var producerWait = new Stopwatch();
+            var readDone = TimeSpan.Zero;
+            using var failed = new CancellationTokenSource();
+            ExceptionDispatchInfo? failure = null;
+            using var queue = new BlockingCollection<DayWork>(DaysInFlight);
+
+            // A day's sample list is megabytes: lists go back to the reader once checked, so they are not reallocated
+            // (on the large object heap, which only full collections reclaim) for every day.
+            var spareLists = new ConcurrentBag<List<RawSample>>();
+            var workers = Enumerable.Range(0, workerTime.Length).Select(w => Task.Factory.StartNew(() =>
             {
-                var start = record.Json["dayStart"]!.GetValue<long>();
-                var end = record.Json["dayEnd"]!.GetValue<long>();
-                if (start < previousEnd)
+                var busy = new Stopwatch();
+                try
                 {
-                    Problem(BundleProblemKind.WrongDay, record.FileDay, $"wrong day: {record.File} covers time already covered by another record (day {record.Day} twice)");
-                    continue;
+                    foreach (var work in queue.GetConsumingEnumerable(failed.Token))
+                    {
+                        busy.Start();
+                        outcomes[work.Index] = CheckDay(work);
+                        busy.Stop();
+                        if (work.Data.Samples is List<RawSample> used)
+                        {
+                            used.Clear();
+                            spareLists.Add(used);
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (failed.IsCancellationRequested)
+                {
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
+                    failed.Cancel();
                 }
 
-                previousEnd = end;
-                DateOnly.TryParseExact(record.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
-                var bounds = new DayBounds(day, start, end);
-                cursor.SkipBefore(start);
-                var carryIn = cursor.CarryIn();
-                var daySamples = cursor.TakeBefore(end);
-                var carryEvents = events.Where(e => e.TimestampMs < start).GroupBy(e => e.Source, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-                var data = new DayRawData(bounds, daySamples,
-                    events.Where(e => e.TimestampMs >= start && e.TimestampMs < end).ToList(),
-                    cycles.Where(c => c.MinuteMs >= start && c.MinuteMs < end).ToList(),
-                    carryEvents, carryIn);
-                CheckDigest(record, data);
-                if (ConfigOf(record) is { } config)
+                workerTime[w] = busy.ElapsedTicks;
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+            string samplesHash;
+            try
+            {
+                using var hashing = new HashingReadStream(samplesEntry.Open());
+                using var csv = new CsvRowReader(hashing);
+                var cursor = new SampleCursor(csv, this);
+                long previousEnd = long.MinValue;
+                for (var i = 0; i < days.Count && !failed.IsCancellationRequested; i++)
                 {
-                    CheckCollection(record, data, config);
-                    recomputed += CheckIndicators(record, data, config) ? 1 : 0;
+                    var record = days[i];
+                    var before = new List<BundleProblem>();
+                    _sink = before;
+                    var start = record.Json["dayStart"]!.GetValue<long>();
+                    var end = record.Json["dayEnd"]!.GetValue<long>();
+                    if (start < previousEnd)
+                    {
+                        Problem(BundleProblemKind.WrongDay, record.FileDay, $"wrong day: {record.File} covers time already covered by another record (day {record.Day} twice)");
+                        outcomes[i] = new DayOutcome(before, [], false);
+                        continue;
+                    }
+
+                    previousEnd = end;
+                    DateOnly.TryParseExact(record.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+                    var bounds = new DayBounds(day, start, end);
+                    cursor.SkipBefore(start);
+                    var carryIn = cursor.CarryIn();
+                    var daySamples = cursor.TakeBefore(end, spareLists.TryTake(out var spare) ? spare : []);
+                    var data = new DayRawData(bounds, daySamples, eventsByTime.Within(start, end), cyclesByTime.Within(start, end),
+                        CarryInEvents(eventsByTime, start), carryIn);
+                    var config = ConfigOf(record);
+                    producerWait.Start();
+                    queue.Add(new DayWork(i, record, data, config, before), failed.Token);
+                    producerWait.Stop();
                 }
 
-                NoteGaps(record);
+                _sink = null;
+                samplesHash = hashing.DrainAndHash();
+                readDone = _clock.Elapsed;
+            }
+            catch (OperationCanceledException) when (failed.IsCancellationRequested)
+            {
+                samplesHash = "";
+            }
+            finally
+            {
+                _sink = null;
+                queue.CompleteAdding();
+                Task.WaitAll(workers);
+            }
+
+            failure?.Throw();
+            var read = readDone - producerWait.Elapsed;
+            Phase("raw/samples.csv read, hashed, parsed, cut into days, per-day checks (overlapping)");
+            _timings.Add(new("  of which reading raw/samples.csv (calling thread, excluding waits for workers)", read));
+            _timings.Add(new(Invariant($"  of which per-day checks: digest, collection, rollups, indicators (CPU of {workerTime.Length} worker(s), summed)"),
+                TimeSpan.FromSeconds(workerTime.Sum() / (double)Stopwatch.Frequency)));
+            _timings.Add(new("    day digests from canonical lines", TimeSpan.FromSeconds(_digestTicks / (double)Stopwatch.Frequency)));
+            _timings.Add(new("    collection figures", TimeSpan.FromSeconds(_collectionTicks / (double)Stopwatch.Frequency)));
+            _timings.Add(new("    rollups and indicators", TimeSpan.FromSeconds(_indicatorTicks / (double)Stopwatch.Frequency)));
+            _timings.Add(new(Invariant($"garbage collection pauses so far ({GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections)"),
+                GC.GetTotalPauseDuration()));
+            CheckDeferredHash(BundlePaths.Samples, samplesHash);
+
+            var recomputed = 0;
+            foreach (var outcome in outcomes)
+            {
+                _problems.AddRange(outcome!.Problems);
+                _notes.AddRange(outcome.Notes);
+                recomputed += outcome.IndicatorsRecomputed ? 1 : 0;
             }
 
             _notes.Add(Invariant($"digests and collection figures recomputed from the raw CSV for {days.Count} day(s); indicators recomputed for {recomputed}"));
         }
 
-        private void CheckDigest(RecordInfo record, DayRawData data)
+        /// <summary>The checks of one day; runs on a worker thread and touches nothing shared (its record and rows are its own).</summary>
+        private DayOutcome CheckDay(DayWork work)
+        {
+            var problems = work.Before;
+            var notes = new List<string>();
+            var recomputed = false;
+            var t0 = Stopwatch.GetTimestamp();
+            CheckDigest(work.Record, work.Data, problems);
+            var t1 = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref _digestTicks, t1 - t0);
+            if (work.Config is { } config)
+            {
+                CheckCollection(work.Record, work.Data, config, problems);
+                var t2 = Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _collectionTicks, t2 - t1);
+                recomputed = CheckIndicators(work.Record, work.Data, config, problems);
+                Interlocked.Add(ref _indicatorTicks, Stopwatch.GetTimestamp() - t2);
+            }
+
+            NoteGaps(work.Record, notes);
+            return new DayOutcome(problems, notes, recomputed);
+        }
+
+        /// <summary>
+        /// The last status event of each source before <paramref name="start"/> (the last in file order, as the
+        /// export writes them by time), sources in the order they first appear.
+        /// </summary>
+        private static List<RawStatusEvent> CarryInEvents(TimeOrder<RawStatusEvent> events, long start)
+        {
+            var bySource = new Dictionary<string, (int First, int Last)>(StringComparer.Ordinal);
+            foreach (var index in events.Before(start))
+            {
+                var source = events.Items[index].Source;
+                bySource[source] = bySource.TryGetValue(source, out var seen) ? (Math.Min(seen.First, index), Math.Max(seen.Last, index)) : (index, index);
+            }
+
+            return bySource.Values.OrderBy(v => v.First).Select(v => events.Items[v.Last]).ToList();
+        }
+
+        private static void CheckDigest(RecordInfo record, DayRawData data, List<BundleProblem> problems)
         {
             var signed = DayDigest.FromJson(record.Json["digest"]);
             if (signed is null)
             {
-                Problem(BundleProblemKind.Malformed, record.FileDay, $"{record.File} has no digest");
+                problems.Add(new BundleProblem(BundleProblemKind.Malformed, record.FileDay, $"{record.File} has no digest"));
                 return;
             }
 
@@ -99,12 +233,12 @@ public sealed partial class BundleVerifier
 
             if (parts.Count > 0 || !string.Equals(actual.Sha256, record.Json["digest"]?["sha256"]?.GetValue<string>(), StringComparison.Ordinal))
             {
-                Problem(BundleProblemKind.DigestMismatch, record.Day,
-                    $"digest mismatch on day {record.Day}: the raw data differs from what was signed: " + (parts.Count > 0 ? string.Join("; ", parts) : "combined digest"));
+                problems.Add(new BundleProblem(BundleProblemKind.DigestMismatch, record.Day,
+                    $"digest mismatch on day {record.Day}: the raw data differs from what was signed: " + (parts.Count > 0 ? string.Join("; ", parts) : "combined digest")));
             }
         }
 
-        private void CheckCollection(RecordInfo record, DayRawData data, AgentConfig config)
+        private static void CheckCollection(RecordInfo record, DayRawData data, AgentConfig config, List<BundleProblem> problems)
         {
             var recomputed = CollectionFigures.Compute(config, data.Bounds, data.Samples, data.StatusEvents, data.Cycles, data.OnlineAtStart);
             var signed = record.Json["collection"] as JsonArray;
@@ -116,12 +250,12 @@ public sealed partial class BundleVerifier
             var which = recomputed.OfType<JsonObject>()
                 .FirstOrDefault(r => signed?.OfType<JsonObject>().FirstOrDefault(s => Equals(s["equipment"]?.GetValue<string>(), r["equipment"]?.GetValue<string>())) is not { } s
                     || !CanonicalJson.Serialize(s).AsSpan().SequenceEqual(CanonicalJson.Serialize(r)))?["equipment"]?.GetValue<string>();
-            Problem(BundleProblemKind.RecomputationMismatch, record.Day,
+            problems.Add(new BundleProblem(BundleProblemKind.RecomputationMismatch, record.Day,
                 $"recomputation mismatch on day {record.Day}: collection figures recomputed from the raw data differ from the signed ones" +
-                (which is null ? "" : $" (first for equipment {which})"));
+                (which is null ? "" : $" (first for equipment {which})")));
         }
 
-        private bool CheckIndicators(RecordInfo record, DayRawData data, AgentConfig config)
+        private bool CheckIndicators(RecordInfo record, DayRawData data, AgentConfig config, List<BundleProblem> problems)
         {
             if (!string.Equals(record.Json["indicatorsStatus"]?.GetValue<string>(), DayIndicators.Computed, StringComparison.Ordinal))
             {
@@ -141,8 +275,8 @@ public sealed partial class BundleVerifier
                 return true;
             }
 
-            Problem(BundleProblemKind.RecomputationMismatch, record.Day,
-                $"recomputation mismatch on day {record.Day}: indicators recomputed from the raw data differ from the signed ones" + Describe(report, signed, status));
+            problems.Add(new BundleProblem(BundleProblemKind.RecomputationMismatch, record.Day,
+                $"recomputation mismatch on day {record.Day}: indicators recomputed from the raw data differ from the signed ones" + Describe(report, signed, status)));
             return true;
         }
 
@@ -170,7 +304,7 @@ public sealed partial class BundleVerifier
             return "";
         }
 
-        private void NoteGaps(RecordInfo record)
+        private static void NoteGaps(RecordInfo record, List<string> notes)
         {
             foreach (var item in record.Json["collection"]?.AsArray().OfType<JsonObject>() ?? [])
             {
@@ -178,7 +312,7 @@ public sealed partial class BundleVerifier
                 var idle = item["minutesWithoutCycles"]?.GetValue<long>() ?? 0;
                 if (item["source"] is not null && (offline > 0 || idle > 0))
                 {
-                    _notes.Add(Invariant($"day {record.Day}: {item["equipment"]} offline {offline:0} s, {idle} minute(s) without collection"));
+                    notes.Add(Invariant($"day {record.Day}: {item["equipment"]} offline {offline:0} s, {idle} minute(s) without collection"));
                 }
             }
         }
@@ -216,84 +350,198 @@ public sealed partial class BundleVerifier
             return config;
         }
 
-        private List<RawStatusEvent>? ParseEvents()
-        {
-            var rows = Rows(BundlePaths.StatusEvents, BundlePaths.StatusEventsHeader, 5);
-            return rows?.Select(r => new RawStatusEvent(r.Fields[0].Text, Long(r.Fields[1], r.Line, BundlePaths.StatusEvents), r.Fields[3].Text == "1", r.Fields[4].Text)).ToList();
-        }
+        private List<RawStatusEvent>? ParseEvents() => ParseRows(BundlePaths.StatusEvents, BundlePaths.StatusEventsHeader, 5, (csv, strings) =>
+            new RawStatusEvent(strings.Get(csv.Field(0)), Long(csv, 1, BundlePaths.StatusEvents), csv.Field(3).SequenceEqual("1"u8), strings.Get(csv.Field(4))));
 
-        private List<RawCycle>? ParseCycles()
-        {
-            var rows = Rows(BundlePaths.Cycles, BundlePaths.CyclesHeader, 5);
-            return rows?.Select(r => new RawCycle(r.Fields[0].Text, Long(r.Fields[1], r.Line, BundlePaths.Cycles),
-                Long(r.Fields[3], r.Line, BundlePaths.Cycles), Long(r.Fields[4], r.Line, BundlePaths.Cycles))).ToList();
-        }
+        private List<RawCycle>? ParseCycles() => ParseRows(BundlePaths.Cycles, BundlePaths.CyclesHeader, 5, (csv, strings) =>
+            new RawCycle(strings.Get(csv.Field(0)), Long(csv, 1, BundlePaths.Cycles), Long(csv, 3, BundlePaths.Cycles), Long(csv, 4, BundlePaths.Cycles)));
 
-        private List<(long Line, List<CsvField> Fields)>? Rows(string path, string header, int columns)
+        /// <summary>Reads, hashes (for the manifest) and parses a small raw CSV; null when the bundle lacks it.</summary>
+        private List<T>? ParseRows<T>(string path, string header, int columns, Func<CsvRowReader, StringPool, T> row)
         {
-            var bytes = Read(path);
-            if (bytes is null)
+            if (!_entries.TryGetValue(path, out var entry))
             {
                 return null;
             }
 
-            using var reader = new StringReader(Encoding.UTF8.GetString(bytes));
-            var rows = Csv.Read(reader).ToList();
-            if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Fields.Select(f => f.Text)), header, StringComparison.Ordinal))
+            var rows = new List<T>();
+            using var hashing = new HashingReadStream(entry.Open());
+            using (var csv = new CsvRowReader(hashing))
             {
-                Problem(BundleProblemKind.Malformed, null, $"{path} does not start with the header {header}");
-                return [];
-            }
-
-            var good = new List<(long, List<CsvField>)>();
-            foreach (var row in rows.Skip(1))
-            {
-                if (row.Fields.Count != columns)
+                var strings = new StringPool();
+                if (!csv.Read() || !string.Equals(string.Join(',', csv.ToFields().Select(f => f.Text)), header, StringComparison.Ordinal))
                 {
-                    Problem(BundleProblemKind.Malformed, null, Invariant($"{path} line {row.Line} has {row.Fields.Count} fields, not {columns}"));
-                    continue;
+                    Problem(BundleProblemKind.Malformed, null, $"{path} does not start with the header {header}");
                 }
+                else
+                {
+                    while (csv.Read())
+                    {
+                        if (csv.FieldCount != columns)
+                        {
+                            Problem(BundleProblemKind.Malformed, null, Invariant($"{path} line {csv.Line} has {csv.FieldCount} fields, not {columns}"));
+                            continue;
+                        }
 
-                good.Add(row);
+                        rows.Add(row(csv, strings));
+                    }
+                }
             }
 
-            return good;
+            CheckDeferredHash(path, hashing.DrainAndHash());
+            return rows;
         }
 
-        private long Long(CsvField field, long line, string path)
+        private long Long(CsvRowReader csv, int field, string path)
         {
-            if (long.TryParse(field.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            if (long.TryParse(csv.Field(field), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
                 return value;
             }
 
-            Problem(BundleProblemKind.Malformed, null, Invariant($"{path} line {line}: '{field.Text}' is not an integer"));
+            Problem(BundleProblemKind.Malformed, null, Invariant($"{path} line {csv.Line}: '{csv.String(field)}' is not an integer"));
             return 0;
         }
 
-        /// <summary>Reads raw/samples.csv once, in time order, a day at a time, tracking the carry-in per tag.</summary>
+        /// <summary>A day handed to a worker: its record, its rows, the configuration it names, and what reading it found.</summary>
+        private sealed record DayWork(int Index, RecordInfo Record, DayRawData Data, AgentConfig? Config, List<BundleProblem> Before);
+
+        /// <summary>What a day's checks found.</summary>
+        private sealed record DayOutcome(List<BundleProblem> Problems, List<string> Notes, bool IndicatorsRecomputed);
+
+        /// <summary>Rows of a small raw CSV ordered by time (ties in file order), to take a day's rows in file order without scanning all.</summary>
+        private sealed class TimeOrder<T>
+        {
+            private readonly int[] _order;
+            private readonly long[] _times;
+
+            public TimeOrder(List<T> items, Func<T, long> time)
+            {
+                Items = items;
+                _times = items.Select(time).ToArray();
+                _order = Enumerable.Range(0, items.Count).ToArray();
+                if (!IsSorted(_times))
+                {
+                    // Stable: rows of the same time keep their file order.
+                    _order = _order.OrderBy(i => _times[i]).ToArray();
+                    _times = _order.Select(i => time(items[i])).ToArray();
+                }
+            }
+
+            public List<T> Items { get; }
+
+            /// <summary>Indexes (into <see cref="Items"/>) of the rows before <paramref name="end"/>.</summary>
+            public IEnumerable<int> Before(long end) => _order.Take(LowerBound(end));
+
+            /// <summary>The rows with <paramref name="start"/> ≤ time &lt; <paramref name="end"/>, in file order.</summary>
+            public List<T> Within(long start, long end)
+            {
+                var from = LowerBound(start);
+                var to = Math.Max(from, LowerBound(end));
+                var indexes = _order.AsSpan(from, to - from).ToArray();
+                Array.Sort(indexes);
+                return indexes.Select(i => Items[i]).ToList();
+            }
+
+            private static bool IsSorted(long[] times)
+            {
+                for (var i = 1; i < times.Length; i++)
+                {
+                    if (times[i] < times[i - 1])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private int LowerBound(long time)
+            {
+                int lo = 0, hi = _times.Length;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) >>> 1;
+                    if (_times[mid] < time)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                return lo;
+            }
+        }
+
+        /// <summary>Interns short strings read as UTF-8 (equipment, tag, status texts repeat on every row).</summary>
+        private sealed class StringPool
+        {
+            private const int MaxChars = 256;
+            private const int MaxEntries = 1 << 16;
+            private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+            public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public string Get(ReadOnlySpan<byte> utf8)
+            {
+                if (utf8.IsEmpty)
+                {
+                    return "";
+                }
+
+                if (utf8.Length > MaxChars)
+                {
+                    return Encoding.UTF8.GetString(utf8);
+                }
+
+                Span<char> chars = stackalloc char[MaxChars];
+                var n = Encoding.UTF8.GetChars(utf8, chars);
+                if (_lookup.TryGetValue(chars[..n], out var known))
+                {
+                    return known;
+                }
+
+                var text = new string(chars[..n]);
+                if (_strings.Count < MaxEntries)
+                {
+                    _strings.Add(text, text);
+                }
+
+                return text;
+            }
+        }
+
+        /// <summary>Reads raw/samples.csv once, in file order, a day at a time, tracking the carry-in per tag.</summary>
         private sealed class SampleCursor
         {
-            private readonly IEnumerator<(long Line, List<CsvField> Fields)> _rows;
+            private readonly CsvRowReader _csv;
             private readonly Run _run;
-            private readonly Dictionary<(string, string), RawSample> _last = [];
-            private readonly Dictionary<(string, string), RawSample> _lastGood = [];
+            private readonly StringPool _strings = new();
+            private readonly Dictionary<(string Equipment, string Tag), TagState> _tags = [];
+            private readonly List<TagState> _tagOrder = [];
             private RawSample? _pending;
             private long _previousTime = long.MinValue;
             private bool _done;
             private bool _orderReported;
+            private int _lastDayCount;
 
-            public SampleCursor(IEnumerator<(long Line, List<CsvField> Fields)> rows, Run run)
+            public SampleCursor(CsvRowReader csv, Run run)
             {
-                _rows = rows;
+                _csv = csv;
                 _run = run;
-                if (!_rows.MoveNext() || !string.Equals(string.Join(',', _rows.Current.Fields.Select(f => f.Text)), BundlePaths.SamplesHeader, StringComparison.Ordinal))
+                if (!_csv.Read() || !string.Equals(string.Join(',', _csv.ToFields().Select(f => f.Text)), BundlePaths.SamplesHeader, StringComparison.Ordinal))
                 {
                     _run.Problem(BundleProblemKind.Malformed, null, $"{BundlePaths.Samples} does not start with the header {BundlePaths.SamplesHeader}");
                     _done = true;
                 }
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public void SkipBefore(long start)
             {
                 while (Peek() is { } s && s.TimestampMs < start)
@@ -302,95 +550,127 @@ public sealed partial class BundleVerifier
                 }
             }
 
+            /// <summary>Per tag (in the order tags first appeared) the last good sample, when it is not the last one, and the last; by time.</summary>
             public List<RawSample> CarryIn()
             {
                 var list = new List<RawSample>();
-                foreach (var (key, last) in _last)
+                foreach (var tag in _tagOrder)
                 {
-                    if (_lastGood.TryGetValue(key, out var good) && good != last)
+                    if (tag.LastGood is { } good && good != tag.Last)
                     {
                         list.Add(good);
                     }
 
-                    list.Add(last);
+                    list.Add(tag.Last);
                 }
 
                 return list.OrderBy(s => s.TimestampMs).ToList();
             }
 
-            public List<RawSample> TakeBefore(long end)
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public List<RawSample> TakeBefore(long end, List<RawSample> list)
             {
-                var list = new List<RawSample>();
+                // Sized like the previous day, so a day's list is not grown (and copied) in steps.
+                list.EnsureCapacity(_lastDayCount + 1024);
                 while (Peek() is { } s && s.TimestampMs < end)
                 {
                     Consume(s);
                     list.Add(s);
                 }
 
+                _lastDayCount = list.Count;
                 return list;
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private void Consume(RawSample s)
             {
                 _pending = null;
-                _last[(s.Equipment, s.Tag)] = s;
+                if (!_tags.TryGetValue((s.Equipment, s.Tag), out var tag))
+                {
+                    tag = new TagState();
+                    _tags.Add((s.Equipment, s.Tag), tag);
+                    _tagOrder.Add(tag);
+                }
+
+                tag.Last = s;
                 if (s.Quality == 0 && s.Value is not null)
                 {
-                    _lastGood[(s.Equipment, s.Tag)] = s;
+                    tag.LastGood = s;
                 }
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private RawSample? Peek()
             {
                 while (_pending is null && !_done)
                 {
-                    if (!_rows.MoveNext())
+                    if (!_csv.Read())
                     {
                         _done = true;
                         break;
                     }
 
-                    var (line, f) = _rows.Current;
-                    if (f.Count != 8 || !long.TryParse(f[2].Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ts)
-                        || !int.TryParse(f[6].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var quality)
-                        || !TryValue(f[4], out var value))
+                    if (_csv.FieldCount != 8 || !long.TryParse(_csv.Field(2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ts)
+                        || !int.TryParse(_csv.Field(6), NumberStyles.None, CultureInfo.InvariantCulture, out var quality)
+                        || !TryValue(out var value))
                     {
-                        _run.Problem(BundleProblemKind.Malformed, null, Invariant($"{BundlePaths.Samples} line {line} is not a valid sample row"));
+                        _run.Problem(BundleProblemKind.Malformed, null, Invariant($"{BundlePaths.Samples} line {_csv.Line} is not a valid sample row"));
                         continue;
                     }
 
                     if (ts < _previousTime && !_orderReported)
                     {
                         _orderReported = true;
-                        _run.Problem(BundleProblemKind.Malformed, null, Invariant($"{BundlePaths.Samples} line {line} is out of time order (rows were moved)"));
+                        _run.Problem(BundleProblemKind.Malformed, null, Invariant($"{BundlePaths.Samples} line {_csv.Line} is out of time order (rows were moved)"));
                     }
 
                     _previousTime = Math.Max(_previousTime, ts);
-                    _pending = new RawSample(f[0].Text, f[1].Text, ts, value, f[5].Nullable, quality, f[7].Nullable);
+                    _pending = new RawSample(_strings.Get(_csv.Field(0)), _strings.Get(_csv.Field(1)), ts, value, Nullable(5), quality, Nullable(7));
                 }
 
                 return _pending;
             }
 
-            private static bool TryValue(CsvField field, out double? value)
+            private string? Nullable(int field) => !_csv.Quoted(field) && _csv.Field(field).IsEmpty ? null : _strings.Get(_csv.Field(field));
+
+            /// <summary>The value column: NULL (unquoted empty), Infinity, -Infinity or a finite number.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private bool TryValue(out double? value)
             {
                 value = null;
-                switch (field.Nullable)
+                var text = _csv.Field(4);
+                if (!_csv.Quoted(4) && text.IsEmpty)
                 {
-                    case null:
-                        return true;
-                    case "Infinity":
-                        value = double.PositiveInfinity;
-                        return true;
-                    case "-Infinity":
-                        value = double.NegativeInfinity;
-                        return true;
-                    case var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v):
-                        value = v;
-                        return true;
-                    default:
-                        return false;
+                    return true;
                 }
+
+                if (text.SequenceEqual("Infinity"u8))
+                {
+                    value = double.PositiveInfinity;
+                    return true;
+                }
+
+                if (text.SequenceEqual("-Infinity"u8))
+                {
+                    value = double.NegativeInfinity;
+                    return true;
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
+                {
+                    value = v;
+                    return true;
+                }
+
+                return false;
+            }
+
+            private sealed class TagState
+            {
+                public RawSample Last { get; set; }
+
+                public RawSample? LastGood { get; set; }
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -56,6 +57,9 @@ public sealed partial class BundleVerifier
     /// <summary>One verification: its state and findings.</summary>
     private sealed partial class Run
     {
+        /// <summary>Entries up to this size are kept once inflated (records, signatures, keys, configs).</summary>
+        private const int CacheLimit = 1 << 20;
+
         private readonly BundleVerifier _owner;
         private readonly ECDsa? _publicKey;
         private readonly string? _givenKid;
@@ -65,6 +69,10 @@ public sealed partial class BundleVerifier
         private readonly Dictionary<string, int> _foreignKids = new(StringComparer.Ordinal);
         private readonly HashSet<string> _usedKids = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, byte[]> _read = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _deferredHashes = new(StringComparer.Ordinal);
+        private readonly List<KeyValuePair<string, TimeSpan>> _timings = [];
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
         private string? _agentId;
 
         public Run(BundleVerifier owner, ECDsa? publicKey)
@@ -74,7 +82,7 @@ public sealed partial class BundleVerifier
             _givenKid = publicKey is null ? null : EcKeyFormats.KeyId(publicKey);
         }
 
-        public void Problem(BundleProblemKind kind, string? day, string message) => _problems.Add(new BundleProblem(kind, day, message));
+        public void Problem(BundleProblemKind kind, string? day, string message) => (_sink ?? _problems).Add(new BundleProblem(kind, day, message));
 
         public BundleVerification Result()
         {
@@ -95,7 +103,14 @@ public sealed partial class BundleVerifier
                     (_publicKey is null ? " (keys taken from the bundle: pass --public-key to check they are the agent's)" : ""));
             }
 
-            return new BundleVerification(_problems, _notes);
+            return new BundleVerification(_problems, _notes, _timings);
+        }
+
+        /// <summary>Records the time since the previous phase ended under <paramref name="phase"/>.</summary>
+        private void Phase(string phase)
+        {
+            _timings.Add(new(phase, _clock.Elapsed));
+            _clock.Restart();
         }
 
         public void Check(ZipArchive archive)
@@ -109,26 +124,67 @@ public sealed partial class BundleVerifier
             }
 
             LoadKeys();
+            Phase("zip directory and keys");
             var manifest = CheckManifest();
+            Phase("manifest and file hashes (raw CSV hashed while parsed)");
             _agentId = manifest?["agentId"]?.GetValue<string>();
             var head = CheckTreeHead();
             var records = CheckRecords(head);
             CheckEarlierHeads(head);
             CheckDays(manifest, records);
+            Phase("signatures, Merkle proofs, chain, tree heads, days");
             CheckRaw(records);
+            CheckDeferredHashes();
         }
 
+        /// <summary>An entry's bytes, inflated once: small files are read by several checks.</summary>
         private byte[]? Read(string name)
         {
+            if (_read.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
             if (!_entries.TryGetValue(name, out var entry))
             {
                 return null;
             }
 
             using var stream = entry.Open();
-            using var copy = new MemoryStream();
+            using var copy = new MemoryStream((int)Math.Min(entry.Length, CacheLimit));
             stream.CopyTo(copy);
-            return copy.ToArray();
+            var bytes = copy.ToArray();
+            if (bytes.Length <= CacheLimit)
+            {
+                _read[name] = bytes;
+            }
+
+            return bytes;
+        }
+
+        /// <summary>Hex SHA-256 of an entry, streamed (large files are not held in memory).</summary>
+        private static string HashEntry(ZipArchiveEntry entry)
+        {
+            using var stream = new HashingReadStream(entry.Open());
+            return stream.DrainAndHash();
+        }
+
+        /// <summary>Compares a file's SHA-256, computed while it was parsed, with the signed manifest's.</summary>
+        private void CheckDeferredHash(string path, string actual)
+        {
+            if (_deferredHashes.Remove(path, out var expected) && !string.Equals(actual, expected, StringComparison.Ordinal))
+            {
+                Problem(BundleProblemKind.FileChanged, DayOfPath(path), $"{path} changed after export: its SHA-256 differs from the signed manifest");
+            }
+        }
+
+        /// <summary>Hashes the raw files the recomputation did not read (it stopped early), so every listed file is checked.</summary>
+        private void CheckDeferredHashes()
+        {
+            foreach (var path in _deferredHashes.Keys.ToList())
+            {
+                CheckDeferredHash(path, HashEntry(_entries[path]));
+            }
         }
 
         private void LoadKeys()
@@ -229,12 +285,17 @@ public sealed partial class BundleVerifier
             {
                 var path = file["path"]?.GetValue<string>() ?? "";
                 listed.Add(path);
-                var content = Read(path);
-                if (content is null)
+                var expected = file["sha256"]?.GetValue<string>();
+                if (!_entries.TryGetValue(path, out var entry))
                 {
                     Problem(BundleProblemKind.FileChanged, DayOfPath(path), $"{path} is listed in the manifest but missing from the bundle (deleted)");
                 }
-                else if (!string.Equals(EvidenceHash.Sha256Hex(content), file["sha256"]?.GetValue<string>(), StringComparison.Ordinal))
+                else if (path is BundlePaths.Samples or BundlePaths.StatusEvents or BundlePaths.Cycles)
+                {
+                    // Hashed in the same pass that parses it for the recomputation (or at the end, when nothing parsed it).
+                    _deferredHashes[path] = expected;
+                }
+                else if (!string.Equals(entry.Length > CacheLimit ? HashEntry(entry) : EvidenceHash.Sha256Hex(Read(path)!), expected, StringComparison.Ordinal))
                 {
                     Problem(BundleProblemKind.FileChanged, DayOfPath(path), $"{path} changed after export: its SHA-256 differs from the signed manifest");
                 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using EdgeAgent.Core.Configuration;
 
@@ -23,12 +25,7 @@ public static class CollectionFigures
         ArgumentNullException.ThrowIfNull(cycles);
         ArgumentNullException.ThrowIfNull(onlineAtStart);
 
-        var sampleCounts = new Dictionary<string, (long All, long Good)>(StringComparer.Ordinal);
-        foreach (var s in samples)
-        {
-            var (all, good) = sampleCounts.GetValueOrDefault(s.Equipment);
-            sampleCounts[s.Equipment] = (all + 1, good + (s.Quality == 0 ? 1 : 0));
-        }
+        var sampleCounts = CountSamples(samples);
 
         var cyclesBySource = cycles.GroupBy(c => c.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var eventsBySource = statusEvents.GroupBy(e => e.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -57,17 +54,66 @@ public static class CollectionFigures
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, (long All, long Good)> CountSamples(IReadOnlyList<RawSample> samples)
+    {
+        var counts = new Dictionary<string, (long All, long Good)>(StringComparer.Ordinal);
+        string? last = null;
+        long all = 0;
+        long good = 0;
+        foreach (var s in samples)
+        {
+            // Rows of one equipment come in runs (a poll cycle): count a run, then add it once.
+            if (!ReferenceEquals(s.Equipment, last) && !string.Equals(s.Equipment, last, StringComparison.Ordinal))
+            {
+                Flush();
+                last = s.Equipment;
+            }
+
+            all++;
+            good += s.Quality == 0 ? 1 : 0;
+        }
+
+        Flush();
+        return counts;
+
+        void Flush()
+        {
+            if (last is not null)
+            {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, last, out _);
+                entry = (entry.All + all, entry.Good + good);
+            }
+
+            all = 0;
+            good = 0;
+        }
+    }
+
     private static void AddCycles(JsonObject item, DayBounds day, List<RawCycle> cycles)
     {
         long attempts = 0;
         long good = 0;
-        var minutes = new SortedSet<long>();
-        foreach (var c in cycles)
+        var distinct = new long[cycles.Count];
+        for (var i = 0; i < cycles.Count; i++)
         {
-            attempts += c.Attempts;
-            good += c.Good;
-            minutes.Add(c.MinuteMs);
+            attempts += cycles[i].Attempts;
+            good += cycles[i].Good;
+            distinct[i] = cycles[i].MinuteMs;
         }
+
+        // The distinct minutes in ascending order (what a SortedSet would hold).
+        Array.Sort(distinct);
+        var count = distinct.Length == 0 ? 0 : 1;
+        for (var i = 1; i < distinct.Length; i++)
+        {
+            if (distinct[i] != distinct[count - 1])
+            {
+                distinct[count++] = distinct[i];
+            }
+        }
+
+        var minutes = new ArraySegment<long>(distinct, 0, count);
 
         item["cycles"] = new JsonObject
         {

@@ -1,6 +1,7 @@
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
 using EdgeAgent.Core.Rollups;
+using System.Runtime.CompilerServices;
 
 namespace EdgeAgent.Evidence.Ledger;
 
@@ -8,6 +9,7 @@ namespace EdgeAgent.Evidence.Ledger;
 public static class RollupDays
 {
     /// <summary>Day rollups of every collected equipment for <paramref name="data"/>'s day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<EquipmentRollup> Build(AgentConfig config, DayRawData data, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(config);

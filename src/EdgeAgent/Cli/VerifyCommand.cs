@@ -6,7 +6,7 @@ using EdgeAgent.Evidence.Bundle;
 namespace EdgeAgent.Cli;
 
 /// <summary>
-/// <c>edgeagent verify FILE [--public-key PEM]</c>: exit 0 when the bundle verifies; otherwise exit 1 and one line per
+/// <c>edgeagent verify FILE [--public-key PEM] [--timings]</c>: exit 0 when the bundle verifies; otherwise exit 1 and one line per
 /// problem on stdout (bad signature on day X, broken chain, missing day, digest mismatch on day X, recomputation mismatch …).
 /// </summary>
 internal static class VerifyCommand
@@ -18,9 +18,13 @@ internal static class VerifyCommand
         {
             Description = "The agent's public key (PEM) as published to the platform; every signature must be this key's",
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Also print how long each phase of the verification took (to stderr)",
+        };
         var command = new Command("verify", "Verify an evidence bundle offline: signatures, Merkle tree, completeness, digests, recomputed indicators")
         {
-            bundle, publicKey,
+            bundle, publicKey, timings,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +54,14 @@ internal static class VerifyCommand
             using (key)
             {
                 var result = new BundleVerifier().Verify(file.FullName, key);
+                if (parse.GetValue(timings))
+                {
+                    foreach (var (phase, elapsed) in result.Timings)
+                    {
+                        error.WriteLine(FormattableString.Invariant($"  {elapsed.TotalSeconds,7:0.000} s  {phase}"));
+                    }
+                }
+
                 if (result.IsValid)
                 {
                     foreach (var note in result.Notes)
