@@ -22,6 +22,7 @@ public sealed class OpcUaSubscription : IAsyncDisposable
     private readonly Dictionary<uint, (MonitoredNode Node, NodeId NodeId)> _handles = [];
     private readonly SemaphoreSlim _processLock = new(1, 1);
     private readonly SortedSet<uint> _missing = [];
+    private readonly List<DataChange> _decoded = [];
     private IReadOnlyList<MonitoredItemResult> _items = [];
     private uint _nextSequenceNumber = 1;
     private long _lastPublishTimestamp;
@@ -223,14 +224,23 @@ public sealed class OpcUaSubscription : IAsyncDisposable
         var limits = _client.Options.DecodingLimits;
         foreach (var data in message.NotificationData)
         {
-            if (ResponseDecoder.DecodeBody(data, DataChangeNotification.BinaryEncodingId, static (ref Encoding.BinaryDecoder d) => DataChangeNotification.Decode(ref d), limits) is { } dataChange)
+            if (data.Encoding == ExtensionObjectEncoding.Binary && data.Body is { } body && data.TypeId == DataChangeNotification.BinaryEncodingId)
             {
-                foreach (var item in dataChange.MonitoredItems)
+                // Under the process lock, so the one list is reused message after message.
+                try
                 {
-                    if (_handles.TryGetValue(item.ClientHandle, out var target))
+                    DecodeDataChanges(body, limits, _decoded);
+                    foreach (var change in _decoded)
                     {
-                        await _changes.Writer.WriteAsync(new DataChange(target.Node, target.NodeId, item.Value), cancellationToken).ConfigureAwait(false);
+                        if (!_changes.Writer.TryWrite(change))
+                        {
+                            await _changes.Writer.WriteAsync(change, cancellationToken).ConfigureAwait(false);
+                        }
                     }
+                }
+                finally
+                {
+                    _decoded.Clear();
                 }
             }
             else if (ResponseDecoder.DecodeBody(data, StatusChangeNotification.BinaryEncodingId, static (ref Encoding.BinaryDecoder d) => StatusChangeNotification.Decode(ref d), limits) is { } statusChange)
@@ -242,6 +252,37 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Decodes a DataChangeNotification body (MonitoredItemNotification[], DiagnosticInfo[]) straight into the changes
+    /// of known client handles, without an intermediate notification object per item: at 100,000 items per second
+    /// those are a fifth of what a subscription allocates.
+    /// </summary>
+    private void DecodeDataChanges(byte[] body, Encoding.DecodingLimits limits, List<DataChange> into)
+    {
+        var decoder = new Encoding.BinaryDecoder(body, limits);
+        decoder.Enter();
+        var count = decoder.ReadInt32();
+        if (count > limits.MaxArrayLength)
+        {
+            throw new OpcUaDecodingException(StatusCodes.BadEncodingLimitsExceeded, $"MonitoredItemNotification[] length {count} exceeds the limit {limits.MaxArrayLength}.");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            decoder.Enter();
+            var clientHandle = decoder.ReadUInt32();
+            var value = decoder.ReadDataValue();
+            decoder.Leave();
+            if (_handles.TryGetValue(clientHandle, out var target))
+            {
+                into.Add(new DataChange(target.Node, target.NodeId, value));
+            }
+        }
+
+        decoder.ReadArray(static (ref Encoding.BinaryDecoder d) => d.ReadDiagnosticInfo());
+        decoder.Leave();
     }
 
     internal void Complete(Exception? error) => _changes.Writer.TryComplete(error);

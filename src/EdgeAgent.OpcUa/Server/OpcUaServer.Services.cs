@@ -441,7 +441,7 @@ public sealed partial class OpcUaServer
             throw new OpcUaException(StatusCodes.BadTooManySubscriptions, "No room for another subscription.");
         }
 
-        var subscription = new ServerSubscription(++_nextSubscriptionId, session, ReviseInterval(request.RequestedPublishingInterval), 1, 3, request.MaxNotificationsPerPublish);
+        var subscription = new ServerSubscription(++_nextSubscriptionId, session, ReviseInterval(request.RequestedPublishingInterval), 1, 3, ReviseMaxNotifications(request.MaxNotificationsPerPublish));
         Revise(subscription, request.RequestedMaxKeepAliveCount, request.RequestedLifetimeCount);
         session.Subscriptions[subscription.Id] = subscription;
         _publishLoops[subscription] = Task.Run(() => PublishLoopAsync(subscription), CancellationToken.None);
@@ -461,6 +461,13 @@ public sealed partial class OpcUaServer
         return requested < Options.MinPublishingInterval ? Options.MinPublishingInterval : requested;
     }
 
+    /// <summary>The client's limit (0 = none), lowered to the server's own when that is smaller (Part 4 §5.13.2.2).</summary>
+    private uint ReviseMaxNotifications(uint requested)
+    {
+        var own = Options.MaxNotificationsPerPublish;
+        return own == 0 ? requested : requested == 0 ? own : Math.Min(requested, own);
+    }
+
     private static void Revise(ServerSubscription subscription, uint keepAlive, uint lifetime)
     {
         subscription.MaxKeepAliveCount = Math.Clamp(keepAlive, 1u, 10_000u);
@@ -472,7 +479,7 @@ public sealed partial class OpcUaServer
         var session = RequireSession(connection, request);
         var subscription = FindSubscription(session, request.SubscriptionId);
         subscription.PublishingInterval = ReviseInterval(request.RequestedPublishingInterval);
-        subscription.MaxNotificationsPerPublish = request.MaxNotificationsPerPublish;
+        subscription.MaxNotificationsPerPublish = ReviseMaxNotifications(request.MaxNotificationsPerPublish);
         Revise(subscription, request.RequestedMaxKeepAliveCount, request.RequestedLifetimeCount);
         return new ModifySubscriptionResponse
         {
@@ -603,6 +610,18 @@ public sealed partial class OpcUaServer
         {
             alsoSend ??= [];
             alsoSend.Add((oldest, Fault(new RequestHeader { RequestHandle = oldest.RequestHandle }, StatusCodes.BadTooManyPublishRequests)));
+        }
+
+        // Notifications left over by a message that said MoreNotifications (or by a cycle that had no request to
+        // answer) go out now rather than at the next publishing interval.
+        var now = _time.GetUtcNow().UtcDateTime;
+        foreach (var subscription in session.Subscriptions.Values)
+        {
+            if (subscription.TryAnswerNow(now) is { } answer)
+            {
+                alsoSend ??= [];
+                alsoSend.Add(answer);
+            }
         }
 
         return null;

@@ -196,7 +196,7 @@ public sealed partial class OpcUaServer : IAsyncDisposable
             using var timer = new PeriodicTimer(subscription.PublishingInterval, _time);
             while (await timer.WaitForNextTickAsync(subscription.Stop.Token).ConfigureAwait(false))
             {
-                (PendingPublish Request, PublishResponse Response)? answer;
+                List<(PendingPublish Request, PublishResponse Response)> answers;
                 lock (Sync)
                 {
                     if (subscription.Deleted)
@@ -209,16 +209,16 @@ public sealed partial class OpcUaServer : IAsyncDisposable
                         timer.Period = subscription.PublishingInterval;
                     }
 
-                    answer = subscription.Cycle(_time.GetUtcNow().UtcDateTime, out var expired);
+                    answers = subscription.Cycle(_time.GetUtcNow().UtcDateTime, out var expired);
                     if (expired)
                     {
                         DeleteSubscription(subscription);
                     }
                 }
 
-                if (answer is { } a)
+                foreach (var (request, response) in answers)
                 {
-                    await a.Request.Connection.SendResponseAsync(a.Request.RequestId, a.Response).ConfigureAwait(false);
+                    await request.Connection.SendResponseAsync(request.RequestId, response).ConfigureAwait(false);
                 }
             }
         }

@@ -39,6 +39,13 @@ public sealed record OpcUaServerOptions
     /// <summary>Publish requests a session may queue; older ones are answered BadTooManyPublishRequests.</summary>
     public int MaxPublishRequestsPerSession { get; init; } = 10;
 
+    /// <summary>
+    /// Most notifications in one Publish response, whatever the client asks (0 = only the client's limit). The rest
+    /// follows at once in answer to the next Publish requests (MoreNotifications), so a subscription with many items
+    /// sends several moderate messages per interval instead of one that could exceed a client's message size limits.
+    /// </summary>
+    public uint MaxNotificationsPerPublish { get; init; } = 10_000;
+
     /// <summary>Largest monitored item queue granted.</summary>
     public uint MaxQueueSize { get; init; } = 100;
 

@@ -88,10 +88,10 @@ internal sealed class ServerMonitoredItem
         _queue.Enqueue(value);
     }
 
-    /// <summary>Moves the queued values into <paramref name="into"/> (call under the address space lock).</summary>
-    public void Drain(List<(uint ClientHandle, DataValue Value)> into)
+    /// <summary>Moves the queued values, oldest first, into <paramref name="into"/> until it holds <paramref name="limit"/> (call under the address space lock).</summary>
+    public void Drain(List<(uint ClientHandle, DataValue Value)> into, int limit = int.MaxValue)
     {
-        while (_queue.TryDequeue(out var value))
+        while (into.Count < limit && _queue.TryDequeue(out var value))
         {
             into.Add((ClientHandle, OpcUaServer.WithTimestamps(value, Timestamps)));
         }

@@ -244,7 +244,7 @@ public static class IngestBenchmark
         return $"CPU pressure {avg60} % (tasks waiting for a core, last 60 s)";
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static bool AllOnline(LiveState live, int devices) =>

@@ -130,6 +130,59 @@ public sealed class OpcUaServerTests
         Assert.False(subscription.Changes.TryRead(out _));
     }
 
+    [Fact]
+    public async Task NotificationsBeyondMaxNotificationsPerPublishFollowAtOnceInFurtherMessages()
+    {
+        // The server sends at most 4 notifications per Publish response; 10 items give 3 messages per interval, the
+        // second and third in answer to the Publish requests already waiting (MoreNotifications), not an interval later.
+        await using var server = new OpcUaServer(new OpcUaServerOptions { MaxNotificationsPerPublish = 4 });
+        var space = server.AddressSpace;
+        var ns = space.RegisterNamespace(TestPlantServer.Namespace);
+        var folder = space.AddFolder(WellKnownNodes.ObjectsFolder, new NodeId("Many", ns), new QualifiedName(ns, "Many"));
+        var nodes = Enumerable.Range(1, 10).Select(i => new NodeId((uint)i, ns)).ToArray();
+        foreach (var node in nodes)
+        {
+            space.AddVariable(folder, node, new QualifiedName(ns, $"v{node.NumericId}"), Variant.From(0.0));
+        }
+
+        await server.StartAsync();
+        await using var client = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = server.EndpointUrl, OperationTimeout = TimeSpan.FromSeconds(5) });
+        var sequences = new System.Collections.Concurrent.ConcurrentDictionary<uint, byte>();
+        client.DropNotification = sequence =>
+        {
+            sequences.TryAdd(sequence, 0);
+            return false;
+        };
+        await using var subscription = await client.SubscribeAsync(
+            nodes.Select(n => new MonitoredNode(n) { SamplingInterval = 100, QueueSize = 1 }).ToArray(),
+            new SubscriptionOptions { PublishingInterval = TimeSpan.FromSeconds(2), KeepAliveCount = 10 });
+
+        var first = await ReadChangesWithArrivalAsync(subscription, 10);
+        Assert.Equal(nodes, first.Select(c => c.Change.NodeId).Order(Comparer<NodeId>.Create((a, b) => a.NumericId.CompareTo(b.NumericId))));
+        Assert.Equal([1u, 2u, 3u], sequences.Keys.Order());
+        Assert.True(first[^1].At - first[0].At < TimeSpan.FromSeconds(1), $"the last of 3 messages came {(first[^1].At - first[0].At).TotalSeconds:F1} s after the first: not at once");
+
+        // A bulk update (SetValues) of all ten: the next interval brings them in three messages again.
+        space.SetValues(nodes, nodes.Select(n => Variant.From(n.NumericId * 10.0)).ToArray());
+        var second = await ReadChangesWithArrivalAsync(subscription, 10);
+        Assert.Equal(nodes.Select(n => n.NumericId * 10.0).Order(), second.Select(c => (double)c.Change.Value.Value.Value!).Order());
+        Assert.Equal([1u, 2u, 3u, 4u, 5u, 6u], sequences.Keys.Order());
+        Assert.Equal(0, subscription.LostMessageCount);
+    }
+
+    private static async Task<List<(DataChange Change, TimeSpan At)>> ReadChangesWithArrivalAsync(OpcUaSubscription subscription, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var changes = new List<(DataChange, TimeSpan)>();
+        while (changes.Count < count)
+        {
+            changes.Add((await subscription.Changes.ReadAsync(timeout.Token), clock.Elapsed));
+        }
+
+        return changes;
+    }
+
     private static async Task<List<DataChange>> ReadChangesAsync(OpcUaSubscription subscription, int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
