@@ -196,6 +196,14 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                     RepublishedCount++;
                     await ProcessAsync(response.NotificationMessage, republished: true, CancellationToken.None).ConfigureAwait(false);
                 }
+                catch (OpcUaDecodingException ex)
+                {
+                    // The retransmission is as unreadable as the original would have been: the values are lost.
+                    LostMessageCount++;
+                    OpcUaLog.RepublishFailed(_logger, Id, sequence, ex.StatusCode);
+                    Complete(ex);
+                    return;
+                }
                 catch (ServiceResultException ex)
                 {
                     await _processLock.WaitAsync().ConfigureAwait(false);

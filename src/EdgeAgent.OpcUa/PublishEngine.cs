@@ -118,6 +118,16 @@ internal sealed class PublishEngine : IDisposable
                     Requeue(acks);
                     continue;
                 }
+                catch (OpcUaDecodingException ex)
+                {
+                    // The server's response cannot be read, so which subscription it was for and what it carried are
+                    // lost to this session. End every subscription with the reason at once, so its owner records the
+                    // gap and starts afresh, instead of waiting for the silence watchdog.
+                    Requeue(acks);
+                    OpcUaLog.PublishFailed(_logger, ex.StatusCode, ex);
+                    Fail(ex);
+                    return;
+                }
 
                 if (DropNotification?.Invoke(response.NotificationMessage.SequenceNumber) == true && response.NotificationMessage.NotificationData.Length > 0)
                 {
@@ -126,7 +136,20 @@ internal sealed class PublishEngine : IDisposable
 
                 if (_subscriptions.TryGetValue(response.SubscriptionId, out var subscription))
                 {
-                    var toAck = await subscription.ProcessAsync(response.NotificationMessage, republished: false, _stop.Token).ConfigureAwait(false);
+                    IReadOnlyList<uint> toAck;
+                    try
+                    {
+                        toAck = await subscription.ProcessAsync(response.NotificationMessage, republished: false, _stop.Token).ConfigureAwait(false);
+                    }
+                    catch (OpcUaDecodingException ex)
+                    {
+                        // A notification this client cannot decode: its values are lost, so the subscription ends with
+                        // the reason (its owner records the gap) rather than going on as if nothing had been missed.
+                        OpcUaLog.PublishFailed(_logger, ex.StatusCode, ex);
+                        subscription.Complete(ex);
+                        continue;
+                    }
+
                     foreach (var sequence in toAck)
                     {
                         _acknowledgements.Enqueue(new SubscriptionAcknowledgement { SubscriptionId = response.SubscriptionId, SequenceNumber = sequence });

@@ -10,7 +10,7 @@
 #   - EdgeAgent.Benchmarks opcua --path client     our OpcUaClient: one session, one subscription, publishing and
 #                                                  sampling 1 s, queue size 1, every decoded data change counted;
 #   - EdgeAgent.Benchmarks opcua --path collector  the agent's OpcUaSourceCollector on the same subscription, its
-#                                                  latest values turned into one sample batch per second;
+#                                                  every change it reports a sample, one batch per second;
 #   - node tests/peers/opcua/bench-client.js       node-opcua 2.182.2 with the same session, subscription and items.
 # Each client waits until every item has reported, warms up W s (default 5) and measures S s (default 30) of its own
 # process: changes/s, CPU s per 100,000 changes (user + kernel), CPU s per wall s, peak RSS. The server is stopped by

@@ -6,18 +6,27 @@ namespace EdgeAgent.Collection.OpcUa;
 
 /// <summary>
 /// One connected session of a collector: the client, the tags resolved to this server's node ids, and (unless the
-/// source polls) the subscription whose latest value per tag waits here for the next cycle. A session is never
-/// repaired: once lost it is disposed and the collector opens a new one (new session, new subscription).
+/// source polls) the subscription whose reported changes wait here, every one of them in arrival order, for the next
+/// cycle. A session is never repaired: once lost it is disposed and the collector opens a new one (new session, new
+/// subscription).
 /// </summary>
+/// <remarks>
+/// The changes waiting are bounded (<see cref="PendingLimit"/>): when cycles stop taking them (ingest stalled, say by a
+/// full disk) the pump stops reading the subscription, its channel fills, the client stops asking the server for
+/// notifications and the server queues them. Nothing is dropped here; if the stall outlives the subscription's
+/// lifetime the server ends it, the session is lost and the gap goes to the status timeline.
+/// </remarks>
 internal sealed class OpcUaSession : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
-    private Dictionary<int, DataValue> _latest = [];
-    private Dictionary<int, DataValue> _spare = [];
+    private List<(int Index, DataValue Value)> _pending = [];
+    private List<(int Index, DataValue Value)> _spare = [];
+    private TaskCompletionSource _room = NewRoom();
     private Task _pump = Task.CompletedTask;
     private Task _watch = Task.CompletedTask;
     private LostConnection? _lost;
+    private int _lostSeen;
 
     private OpcUaSession(OpcUaClient client, NodeId?[] nodes, string?[] refused, TimeProvider time)
     {
@@ -165,18 +174,47 @@ internal sealed class OpcUaSession : IAsyncDisposable
         }
 
         Subscription = subscription;
+
+        // Room for a few intervals' worth of changes of every monitored item (queue size 1: about one each per interval)
+        // before back-pressure starts; memory stays bounded however long ingest stalls.
+        PendingLimit = Math.Max(10_000, monitored.Count * 4);
         _pump = PumpAsync(subscription);
     }
 
-    /// <summary>The latest value per tag reported since the last call (and forgets them).</summary>
-    public IReadOnlyDictionary<int, DataValue> TakeLatest()
+    /// <summary>How many reported changes may wait for a cycle before the pump stops reading the subscription.</summary>
+    public int PendingLimit { get; private set; } = 10_000;
+
+    /// <summary>
+    /// Every change reported since the last call, in arrival order (per tag, the server's order), as (tag index, value);
+    /// the list is reused by the call after next, so the caller is done with it before then.
+    /// </summary>
+    public IReadOnlyList<(int Index, DataValue Value)> TakeReported()
     {
+        TaskCompletionSource room;
+        List<(int Index, DataValue Value)> taken;
         lock (_lock)
         {
-            (_latest, _spare) = (_spare, _latest);
-            _latest.Clear();
-            return _spare;
+            _spare.Clear();
+            (_pending, _spare) = (_spare, _pending);
+            taken = _spare;
+            room = _room;
+            _room = NewRoom();
         }
+
+        room.TrySetResult();
+        return taken;
+    }
+
+    /// <summary>
+    /// How many notification messages the subscription lost for good (the server no longer had them for Republish)
+    /// since the last call.
+    /// </summary>
+    public int TakeNewlyLostMessages()
+    {
+        var lost = Subscription?.LostMessageCount ?? 0;
+        var fresh = lost - _lostSeen;
+        _lostSeen = lost;
+        return fresh;
     }
 
     /// <summary>Records the loss (the first reason wins).</summary>
@@ -189,12 +227,25 @@ internal sealed class OpcUaSession : IAsyncDisposable
         {
             await foreach (var change in subscription.Changes.ReadAllAsync().ConfigureAwait(false))
             {
-                if (change.Node.Tag is int index)
+                if (change.Node.Tag is not int index)
                 {
-                    lock (_lock)
+                    continue;
+                }
+
+                Task? full = null;
+                lock (_lock)
+                {
+                    _pending.Add((index, change.Value));
+                    if (_pending.Count >= PendingLimit)
                     {
-                        _latest[index] = change.Value;
+                        full = _room.Task;
                     }
+                }
+
+                if (full is not null)
+                {
+                    // Back-pressure, not loss: wait for the next cycle to take what is pending.
+                    await Task.WhenAny(full, Client.Completion).ConfigureAwait(false);
                 }
             }
         }
@@ -204,6 +255,8 @@ internal sealed class OpcUaSession : IAsyncDisposable
             MarkLost(ex);
         }
     }
+
+    private static TaskCompletionSource NewRoom() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task WatchAsync()
     {

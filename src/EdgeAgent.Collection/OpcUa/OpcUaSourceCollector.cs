@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using EdgeAgent.Collection.Ingest;
@@ -16,7 +18,8 @@ namespace EdgeAgent.Collection.OpcUa;
 /// <summary>
 /// Collects one OPC UA source (one endpoint, one session). Tags are resolved when the session opens (node ids by
 /// namespace URI, browse paths by TranslateBrowsePathsToNodeIds); values arrive by subscription (sampling at the poll
-/// interval, the tag's deadband as an absolute DataChangeFilter) or, with <c>polling</c>, by Read. Either way every
+/// interval, the tag's deadband as an absolute DataChangeFilter; every reported change is kept) or, with
+/// <c>polling</c>, by Read. Either way every
 /// poll interval yields one cycle for ingest, good or not, so collection availability is measured as for Modbus.
 /// While the server is unreachable a single reconnect loop (Polly.Core: exponential backoff with jitter, longer when
 /// the server has no room for another session or subscription) runs in the background. Read-only by construction:
@@ -158,23 +161,65 @@ public sealed partial class OpcUaSourceCollector : ISourceCollector
 
     private (List<Sample> Samples, bool Good) Reported(OpcUaSession session, DateTime now)
     {
-        var latest = session.TakeLatest();
-        var samples = new List<Sample>(latest.Count);
+        var reported = session.TakeReported();
+        var samples = new List<Sample>(reported.Count);
         foreach (var binding in _bindings)
         {
             if (session.Refused[binding.Index] is { } status)
             {
                 samples.Add(binding.Bad(now, status));
             }
-            else if (latest.TryGetValue(binding.Index, out var value))
-            {
-                samples.Add(binding.ToSample(value, now));
-            }
+        }
+
+        // Every change the server reported becomes a sample, not only the last of the interval: a counter or state
+        // that moved twice between cycles keeps both moves (each with its source timestamp). The client handles
+        // several Publish responses at once, so a later one is now and then delivered first: put the cycle back in
+        // time order when that happened.
+        var start = samples.Count;
+        var ordered = true;
+        var last = DateTime.MinValue;
+        foreach (var (index, value) in reported)
+        {
+            var sample = _bindings[index].ToSample(value, now);
+            ordered &= sample.TimestampUtc >= last;
+            last = sample.TimestampUtc;
+            samples.Add(sample);
+        }
+
+        if (!ordered)
+        {
+            SortByTime(CollectionsMarshal.AsSpan(samples)[start..]);
         }
 
         // No change in an interval is not a failure: the subscription is alive (the client faults it when keep-alives
-        // stop), so the cycle is good as long as some tag is monitored.
-        return (samples, session.Lost is null && session.HasReadableTags);
+        // stop), so the cycle is good as long as some tag is monitored. A notification lost for good (a gap the
+        // server could no longer fill) makes the cycle that found it a failed one: availability shows the loss.
+        var lostMessages = session.TakeNewlyLostMessages();
+        if (lostMessages > 0)
+        {
+            Log.NotificationsLost(_logger, _source.Id, lostMessages);
+        }
+
+        return (samples, session.Lost is null && session.HasReadableTags && lostMessages == 0);
+    }
+
+    /// <summary>Stable sort by timestamp: two changes of one tag with the same source timestamp keep their order.</summary>
+    internal static void SortByTime(Span<Sample> samples)
+    {
+        var keys = ArrayPool<(long Ticks, int Position)>.Shared.Rent(samples.Length);
+        try
+        {
+            for (var i = 0; i < samples.Length; i++)
+            {
+                keys[i] = (samples[i].TimestampUtc.Ticks, i);
+            }
+
+            keys.AsSpan(0, samples.Length).Sort(samples);
+        }
+        finally
+        {
+            ArrayPool<(long Ticks, int Position)>.Shared.Return(keys);
+        }
     }
 
     private async Task<(List<Sample> Samples, bool Good)> ReadAllAsync(OpcUaSession session, DateTime now, CancellationToken cancellationToken)
@@ -325,6 +370,9 @@ public sealed partial class OpcUaSourceCollector : ISourceCollector
 
         [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "OPC UA source {SourceId}: session lost ({Reason}); reconnecting")]
         public static partial void SessionLost(ILogger logger, string sourceId, string reason);
+
+        [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "OPC UA source {SourceId}: {Count} notification message(s) lost for good (the server could not republish them); this cycle counts as failed")]
+        public static partial void NotificationsLost(ILogger logger, string sourceId, int count);
 
         [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "OPC UA source {SourceId}: cycle failed unexpectedly; collection goes on")]
         public static partial void CycleFailed(ILogger logger, string sourceId, Exception exception);

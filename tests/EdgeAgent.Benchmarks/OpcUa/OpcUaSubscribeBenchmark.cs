@@ -224,7 +224,7 @@ public static class OpcUaSubscribeBenchmark
         }
     }
 
-    /// <summary>The agent's collector: the subscription's latest value per tag becomes a sample once per poll interval.</summary>
+    /// <summary>The agent's collector: every change the subscription reports becomes a sample, handed over once per poll interval.</summary>
     private sealed class CollectorChangeSource(OpcUaBenchmarkOptions options, ILoggerFactory loggers) : IChangeSource
     {
         private readonly IngestChannel _channel = new();

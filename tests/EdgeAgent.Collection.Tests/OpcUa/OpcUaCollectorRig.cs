@@ -18,12 +18,14 @@ internal sealed class OpcUaCollectorRig : IAsyncDisposable
 
     private readonly ConcurrentQueue<IngestMessage> _received = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly IngestChannel _channel = new(100_000);
+    private readonly IngestChannel _channel;
+    private readonly SemaphoreSlim _flowing = new(1, 1);
     private readonly Task _reader;
     private Task? _run;
 
-    private OpcUaCollectorRig(SourceConfig source, IReadOnlyList<OpcUaTagBinding> bindings, OpcUaReconnectOptions reconnect)
+    private OpcUaCollectorRig(SourceConfig source, IReadOnlyList<OpcUaTagBinding> bindings, OpcUaReconnectOptions reconnect, int channelCapacity)
     {
+        _channel = new IngestChannel(channelCapacity);
         Source = source;
         Collector = new OpcUaSourceCollector(source, bindings, _channel.Writer, TimeProvider.System, NullLoggerFactory.Instance, reconnect);
         _reader = ReadAsync();
@@ -58,23 +60,24 @@ internal sealed class OpcUaCollectorRig : IAsyncDisposable
     public static TagConfig PathTag(string browsePath) => new() { BrowsePath = browsePath };
 
     /// <summary>A running rig over <paramref name="tags"/> (name → config).</summary>
-    public static OpcUaCollectorRig Start(SourceConfig source, IReadOnlyList<(string Name, TagConfig Tag)> tags, OpcUaReconnectOptions? reconnect = null)
+    public static OpcUaCollectorRig Start(SourceConfig source, IReadOnlyList<(string Name, TagConfig Tag)> tags, OpcUaReconnectOptions? reconnect = null, int channelCapacity = 100_000)
     {
         var bindings = tags.Select((t, i) =>
         {
             t.Tag.Name = t.Name;
             return new OpcUaTagBinding(new TagKey(EquipmentId, t.Name), t.Tag, i);
         }).ToList();
-        return StartBound(source, bindings, reconnect);
+        return StartBound(source, bindings, reconnect, channelCapacity);
     }
 
     /// <summary>A running rig over bindings made elsewhere (e.g. from a whole configuration).</summary>
-    public static OpcUaCollectorRig StartBound(SourceConfig source, IReadOnlyList<OpcUaTagBinding> bindings, OpcUaReconnectOptions? reconnect = null)
+    public static OpcUaCollectorRig StartBound(SourceConfig source, IReadOnlyList<OpcUaTagBinding> bindings, OpcUaReconnectOptions? reconnect = null, int channelCapacity = 100_000)
     {
         var rig = new OpcUaCollectorRig(
             source,
             bindings,
-            reconnect ?? new OpcUaReconnectOptions { FirstDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), KeepAliveInterval = TimeSpan.FromSeconds(1) });
+            reconnect ?? new OpcUaReconnectOptions { FirstDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), KeepAliveInterval = TimeSpan.FromSeconds(1) },
+            channelCapacity);
         rig._run = rig.Collector.RunAsync(rig._stop.Token);
         return rig;
     }
@@ -83,12 +86,20 @@ internal sealed class OpcUaCollectorRig : IAsyncDisposable
     public Task WaitAsync(Func<OpcUaCollectorRig, bool> condition, string what, int seconds = 30) =>
         Eventually.TrueAsync(() => condition(this), TimeSpan.FromSeconds(seconds), what + " — status: " + string.Join("; ", StatusEvents));
 
+    /// <summary>Stops taking messages from ingest, as a stalled recorder would: once the channel is full the collector waits.</summary>
+    public Task PauseIngestAsync() => _flowing.WaitAsync();
+
+    /// <summary>Takes messages again.</summary>
+    public void ResumeIngest() => _flowing.Release();
+
     private async Task ReadAsync()
     {
         try
         {
             await foreach (var message in _channel.Reader.ReadAllAsync(_stop.Token))
             {
+                await _flowing.WaitAsync(_stop.Token);
+                _flowing.Release();
                 _received.Enqueue(message);
             }
         }

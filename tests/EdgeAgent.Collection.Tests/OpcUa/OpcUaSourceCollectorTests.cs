@@ -44,13 +44,37 @@ public class OpcUaSourceCollectorTests(NodeOpcUaFixture peer)
         Assert.True(double.IsNaN(name.Value));
         Assert.Equal(SampleQuality.Good, rig.SamplesOf("temperature")[0].Quality);
 
-        // One batch per interval, each with at most one sample per tag (the latest of the interval), all good.
+        // One batch per interval, all good.
         var batches = rig.Batches.SkipWhile(b => !b.CycleGood).ToList();
         Assert.All(batches, b => Assert.True(b.CycleGood));
-        Assert.All(batches, b => Assert.Equal(b.Samples.Count, b.Samples.Select(s => s.Key).Distinct().Count()));
 
         // Name never changes: it was reported once, later cycles carry no sample for it.
         Assert.Single(rig.SamplesOf("name"));
+    }
+
+    [Fact]
+    public async Task EveryReportedChangeIsKeptWhenIngestStallsForSeveralIntervals()
+    {
+        // A channel of 2 fills at once when ingest pauses, so the collector's cycles wait and the subscription's
+        // reports pile up in the session for several intervals.
+        await using var rig = Start(SourceAt(peer.EndpointUrl, pollMs: 200), [("counter", NodeTag($"nsu={Ns};s=Machine1.Counter"))], channelCapacity: 2);
+        await rig.WaitAsync(r => r.SamplesOf("counter").Count >= 3, "counter values");
+
+        await rig.PauseIngestAsync();
+        var before = rig.SamplesOf("counter").Count;
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        rig.ResumeIngest();
+        await rig.WaitAsync(r => r.SamplesOf("counter").Count >= before + 18, "the values reported during the stall");
+
+        // The counter steps by 1 every 100 ms and is sampled every 200 ms: in time order, consecutive samples differ
+        // by about 2. Keeping only the last change of each cycle would show a jump of 20 or so across the stall.
+        var values = rig.SamplesOf("counter").OrderBy(s => s.TimestampUtc).Select(s => s.Value).ToList();
+        var steps = values.Zip(values.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(steps, step => Assert.InRange(step, 1, 8));
+        Assert.Contains(rig.Batches, b => b.Samples.Count(s => s.Key.Tag == "counter") >= 5);
+
+        // Within a cycle the samples are in time order, even when the client processed two Publish responses out of turn.
+        Assert.All(rig.Batches, b => Assert.Equal(b.Samples.OrderBy(s => s.TimestampUtc).Select(s => s.TimestampUtc), b.Samples.Select(s => s.TimestampUtc)));
     }
 
     [Fact]
