@@ -32,6 +32,22 @@ public sealed partial class SqliteStorage
         }, cancellationToken);
     }
 
+    /// <summary>Removes the fact of <paramref name="kind"/> for exactly the days <paramref name="fromDay"/>..<paramref name="toDay"/>; false when there was none.</summary>
+    public async Task<bool> DeleteFactAsync(string kind, DateOnly fromDay, DateOnly toDay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var deleted = await WithWriterAsync("fact delete", writer =>
+        {
+            using var command = writer.CreateCommand();
+            command.CommandText = "DELETE FROM facts WHERE kind = $kind AND from_day = $from AND to_day = $to";
+            command.Parameters.AddWithValue("$kind", kind);
+            command.Parameters.AddWithValue("$from", Day(fromDay));
+            command.Parameters.AddWithValue("$to", Day(toDay));
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
+    }
+
     /// <summary>Facts that overlap the days <paramref name="fromDay"/>..<paramref name="toDay"/>, optionally of one kind.</summary>
     public IReadOnlyList<Fact> ReadFacts(DateOnly fromDay, DateOnly toDay, string? kind = null)
     {

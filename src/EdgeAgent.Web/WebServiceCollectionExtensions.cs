@@ -1,3 +1,4 @@
+using EdgeAgent.Evidence.Ledger;
 using EdgeAgent.Web.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddEdgeAgentWeb(this IServiceCollection services)
     {
         services.TryAddSingleton<StatusService>();
+        services.TryAddSingleton<OutputFactService>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
@@ -27,6 +29,7 @@ public static class WebServiceCollectionExtensions
         app.MapStatusApi();
         app.MapIndicatorsApi();
         app.MapEvidenceApi();
+        app.MapFactsApi();
         return app;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class LedgerHistory : IDisposable
                 { "name": "partsGood", "role": "part-counter-good", "address": 1, "type": "uint32" } ] },
             { "id": "press-1", "name": "Manual press", "type": "other", "process": "pressing", "controlSystem": "none" }
           ],
-          "web": { "evidenceTokens": [ "token-0123456789abcdef" ] },
+          "web": { "evidenceTokens": [ "token-0123456789abcdef" ], "operatorTokens": [ "operator-0123456789abcdef" ] },
           "indicators": {
             "headcount": [ { "from": "2025-01-01", "directProductionWorkers": 10 } ],
             "shifts": {

@@ -87,6 +87,7 @@ public sealed class LedgerServiceTests
 
         Assert.DoesNotContain("secret-a", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("token-0123456789abcdef", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("operator-0123456789abcdef", stored, StringComparison.Ordinal);
         Assert.Contains(EffectiveConfig.Redacted, stored, StringComparison.Ordinal);
         Assert.Equal(ledger.ConfigFingerprint, EvidenceHash.Sha256Hex(Encoding.UTF8.GetBytes(stored)));
     }

@@ -54,12 +54,12 @@ public sealed class EvidenceApiTests : IDisposable
     {
         string[] tokens = ["evidence-token-0123456789", "second-token-abcdefghijkl"];
 
-        Assert.True(EvidenceApi.IsAuthorized("Bearer evidence-token-0123456789", tokens));
-        Assert.True(EvidenceApi.IsAuthorized("bearer second-token-abcdefghijkl", tokens));
-        Assert.False(EvidenceApi.IsAuthorized("Bearer evidence-token-0123456789x", tokens));
-        Assert.False(EvidenceApi.IsAuthorized("Bearer ", tokens));
-        Assert.False(EvidenceApi.IsAuthorized(null, tokens));
-        Assert.False(EvidenceApi.IsAuthorized("Bearer evidence-token-0123456789", []));
+        Assert.True(BearerTokens.IsAuthorized("Bearer evidence-token-0123456789", tokens));
+        Assert.True(BearerTokens.IsAuthorized("bearer second-token-abcdefghijkl", tokens));
+        Assert.False(BearerTokens.IsAuthorized("Bearer evidence-token-0123456789x", tokens));
+        Assert.False(BearerTokens.IsAuthorized("Bearer ", tokens));
+        Assert.False(BearerTokens.IsAuthorized(null, tokens));
+        Assert.False(BearerTokens.IsAuthorized("Bearer evidence-token-0123456789", []));
     }
 
     [Fact]

@@ -308,6 +308,12 @@ public class SqliteStorageTests
         Assert.Equal(new Core.Indicators.OutputFact(march.From, march.To, 1_200_000, 5000), output);
         Assert.Equal("statistics report", storage.ReadFacts(march.From, march.To, FactKinds.OutputValueCny).Single().Note);
         await Assert.ThrowsAsync<ArgumentException>(() => storage.SetFactAsync(new Fact("x", march.To, march.From, 1, null, null, T0)));
+
+        // Deleting takes exactly that kind and period: the units go, the value stays.
+        Assert.False(await storage.DeleteFactAsync(FactKinds.OutputUnits, march.From, march.To.AddDays(-1)));
+        Assert.True(await storage.DeleteFactAsync(FactKinds.OutputUnits, march.From, march.To));
+        Assert.False(await storage.DeleteFactAsync(FactKinds.OutputUnits, march.From, march.To));
+        Assert.Equal(new Core.Indicators.OutputFact(march.From, march.To, 1_200_000, null), storage.ReadOutputFacts(march.From, march.To).Single());
     }
 
     [Fact]

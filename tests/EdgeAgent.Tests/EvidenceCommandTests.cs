@@ -73,6 +73,39 @@ public sealed class EvidenceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task OutputValueEnteredForClosedDaysGetsCorrectionRecordsThatVerify()
+    {
+        var json = ConfigJson.Replace("\"indicators\": {", "\"indicators\": {\n    \"output\": { \"source\": \"facts\" },", StringComparison.Ordinal);
+        File.WriteAllText(_config, json);
+        await CloseTwoDaysAsync(json);
+        string[] june = ["--config", _config, "--data", _data, "--from", "2025-06-01", "--to", "2025-06-30"];
+
+        var bad = await EdgeAgentCli.InvokeAsync(["facts", "output", .. june, "--value-cny", "-5"]);
+        var set = await EdgeAgentCli.InvokeAsync(["facts", "output", .. june, "--value-cny", "3000000", "--units", "6000", "--note", "ERP June"]);
+        var again = await EdgeAgentCli.InvokeAsync(["facts", "output", .. june, "--value-cny", "3000000", "--units", "6000", "--note", "ERP June"]);
+        var list = await EdgeAgentCli.InvokeAsync(["facts", "list", .. june]);
+
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--value-cny: must be a positive number", bad.Error, StringComparison.Ordinal);
+        Assert.True(set.ExitCode == 0, set.Output + set.Error);
+        Assert.Contains("Stored output value 3000000 CNY, 6000 units for 2025-06-01 .. 2025-06-30", set.Output, StringComparison.Ordinal);
+        Assert.Contains("2 closed day(s) got correction records: 2025-06-02 (#3 supersedes #1), 2025-06-03 (#4 supersedes #2)", set.Output, StringComparison.Ordinal);
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("correction", again.Output, StringComparison.Ordinal);
+        var rows = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("2025-06-01\t2025-06-30\t3000000\t6000\t", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith("\tERP June", rows[1], StringComparison.Ordinal);
+        Assert.Equal("1 period(s)", rows[2]);
+
+        // The corrections carry the output value, and an auditor's verify recomputes their indicators with it.
+        var bundle = _folder.File("bundle.zip");
+        Assert.Equal(0, (await EdgeAgentCli.InvokeAsync("export", "--config", _config, "--data", _data, "--from", "2025-06-02", "--to", "2025-06-03", "--out", bundle)).ExitCode);
+        var verify = await EdgeAgentCli.InvokeAsync("verify", bundle);
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+        Assert.Contains("indicators recomputed for 2", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TamperedBundleFailsWithOneLinePerProblem()
     {
         await CloseTwoDaysAsync();
@@ -111,10 +144,10 @@ public sealed class EvidenceCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     /// <summary>Creates the signing key with <c>keys init</c>, writes two days of rows and closes them into the ledger.</summary>
-    private async Task CloseTwoDaysAsync()
+    private async Task CloseTwoDaysAsync(string configJson = ConfigJson)
     {
         Assert.Equal(0, (await EdgeAgentCli.InvokeAsync("keys", "init", "--config", _config, "--data", _data)).ExitCode);
-        var config = ConfigReader.Parse(ConfigJson, id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)).Config!;
+        var config = ConfigReader.Parse(configJson, id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)).Config!;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(config.Site.TimeZone);
         using var storage = new SqliteStorage(_data);
         var state = new TagKey("cnc-1", "state");

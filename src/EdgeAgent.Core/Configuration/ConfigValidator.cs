@@ -298,6 +298,18 @@ public static partial class ConfigValidator
                 error($"$.web.evidenceTokens[{i}]", "is too short: use at least 16 random characters");
             }
         }
+
+        for (var i = 0; i < web.OperatorTokens.Count; i++)
+        {
+            if (web.OperatorTokens[i].Length < 16)
+            {
+                error($"$.web.operatorTokens[{i}]", "is too short: use at least 16 random characters");
+            }
+            else if (web.EvidenceTokens.Contains(web.OperatorTokens[i], StringComparer.Ordinal))
+            {
+                error($"$.web.operatorTokens[{i}]", "is also an evidence token: a platform that reads the evidence must not be able to enter output facts; use a different token");
+            }
+        }
     }
 
     private static HashSet<string> UniqueIds<T>(List<T> items, Func<T, string> id, string path, Action<string, string> error)

@@ -31,9 +31,15 @@ public static class EffectiveConfig
             }
         }
 
-        if (node["web"] is JsonObject web && web["evidenceTokens"] is JsonArray tokens && tokens.Count > 0)
+        if (node["web"] is JsonObject web)
         {
-            web["evidenceTokens"] = new JsonArray(tokens.Select(_ => (JsonNode?)JsonValue.Create(Redacted)).ToArray());
+            foreach (var name in (string[])["evidenceTokens", "operatorTokens"])
+            {
+                if (web[name] is JsonArray tokens && tokens.Count > 0)
+                {
+                    web[name] = new JsonArray(tokens.Select(_ => (JsonNode?)JsonValue.Create(Redacted)).ToArray());
+                }
+            }
         }
 
         return node;

@@ -8,7 +8,7 @@ internal static partial class LedgerLog
     [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "Ledger: closed day {Day} as record {Seq} ({Kind}), digest {Digest}")]
     public static partial void DayClosed(ILogger logger, string day, long seq, string kind, string digest);
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Ledger: late data changed day {Day}; correction record {Seq} supersedes record {Superseded}")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Ledger: late data or newly entered output facts changed day {Day}; correction record {Seq} supersedes record {Superseded}")]
     public static partial void Correction(ILogger logger, string day, long seq, long superseded);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Ledger: no signing key in {Folder}; created key {KeyId}. Back up the keys folder and publish the public key to the assessment platform")]

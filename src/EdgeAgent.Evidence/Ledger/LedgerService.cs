@@ -12,7 +12,7 @@ namespace EdgeAgent.Evidence.Ledger;
 /// The evidence ledger: closes finished plant-local days into signed daily records, appends them to an append-only
 /// table in <c>edgeagent.db</c>, keeps an RFC 6962 Merkle tree over the records (leaf = the record's canonical bytes)
 /// and signs a tree head after every append. Late data for a closed day produces a correction record that names the
-/// record it supersedes; nothing is ever updated or deleted. Thread-safe.
+/// record it supersedes, and so do output facts entered for a closed day; nothing is ever updated or deleted. Thread-safe.
 /// </summary>
 public sealed class LedgerService : IDisposable
 {
@@ -125,6 +125,42 @@ public sealed class LedgerService : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (CloseDayCore(connection, day, key) is { } entry)
+                {
+                    appended.Add(entry);
+                }
+            }
+
+            return appended;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Re-checks the days <paramref name="from"/>..<paramref name="to"/> that are closed already (days not closed yet are
+    /// left to the day closer) and appends a correction record for each whose raw data or entered output facts differ
+    /// from its signed record: what entering output value for a past period calls. Returns the corrections appended.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>> CorrectClosedDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = OpenConnection();
+            var closed = LedgerStore.ByDays(connection, from, to).Select(e => e.Day).ToHashSet(StringComparer.Ordinal);
+            if (closed.Count == 0)
+            {
+                return [];
+            }
+
+            var appended = new List<LedgerEntry>();
+            using var key = await CurrentKeyAsync(cancellationToken).ConfigureAwait(false);
+            for (var day = from; day <= to; day = day.AddDays(1))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (closed.Contains(DayBounds.Format(day)) && CloseDayCore(connection, day, key) is { } entry)
                 {
                     appended.Add(entry);
                 }
@@ -293,10 +329,15 @@ public sealed class LedgerService : IDisposable
         var data = RawDataReader.ReadDay(connection, bounds);
         var newest = RawDataReader.NewestSampleMs(connection);
         var effective = LedgerStore.ByDays(connection, day, day).MaxBy(e => e.Seq);
+        var facts = Facts(day);
         if (effective is not null)
         {
-            var signed = DayDigest.FromJson(JsonNode.Parse(effective.RecordJson)?["digest"]);
-            if (signed is not null && string.Equals(signed.Sha256, data.Digest().Sha256, StringComparison.Ordinal))
+            var signedRecord = JsonNode.Parse(effective.RecordJson);
+            var signed = DayDigest.FromJson(signedRecord?["digest"]);
+
+            // Unchanged when neither the raw data nor the output facts entered for the day differ from the signed record.
+            if (signed is not null && string.Equals(signed.Sha256, data.Digest().Sha256, StringComparison.Ordinal)
+                && CanonicalJson.Serialize(signedRecord?["outputFacts"]).AsSpan().SequenceEqual(CanonicalJson.Serialize(DayIndicators.FactsToJson(facts))))
             {
                 return null;
             }
@@ -313,7 +354,7 @@ public sealed class LedgerService : IDisposable
             var seq = (last?.Seq ?? 0) + 1;
             var supersedes = effective is null ? null : new SupersededRecord(effective.Seq, effective.RecordHash);
             var kind = effective is null ? DailyRecordKind.Final : DailyRecordKind.Correction;
-            var record = _builder.Build(data, kind, new LedgerChain(seq, last?.RecordHash ?? GenesisHash, supersedes), now.ToUnixTimeMilliseconds(), newest, Facts(day));
+            var record = _builder.Build(data, kind, new LedgerChain(seq, last?.RecordHash ?? GenesisHash, supersedes), now.ToUnixTimeMilliseconds(), newest, facts);
             var bytes = CanonicalJson.Serialize(record);
             entry = new LedgerEntry(seq, DayBounds.Format(day), kind, effective?.Seq, bytes, EvidenceHash.Sha256Hex(bytes),
                 JwsSigner.Sign(bytes, key, RecordJwsType), createdAt);

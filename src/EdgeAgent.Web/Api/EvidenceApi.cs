@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Evidence.Bundle;
@@ -22,12 +20,15 @@ namespace EdgeAgent.Web.Api;
 public static class EvidenceApi
 {
     private const int MaxRangeDays = 3660;
-    private const string Challenge = "Bearer realm=\"edgeagent-evidence\"";
 
     /// <summary>Maps /api/evidence/days, /api/evidence/bundle and /api/evidence/proof behind the bearer-token check.</summary>
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/evidence").AddEndpointFilter(RequireTokenAsync);
+        var api = endpoints.MapGroup("/api/evidence").AddEndpointFilter(BearerTokens.Filter(
+            "edgeagent-evidence",
+            static config => config.Web.EvidenceTokens,
+            "the evidence API is closed: no tokens in $.web.evidenceTokens",
+            "send Authorization: Bearer <token> with a token from $.web.evidenceTokens"));
         api.MapGet("/days", (string? from, string? to, LedgerService ledger) =>
         {
             var (first, last, problem) = ParseRange(from, to);
@@ -124,51 +125,6 @@ public static class EvidenceApi
             return Json(body);
         });
         return endpoints;
-    }
-
-    /// <summary>
-    /// True when <paramref name="authorization"/> is <c>Bearer &lt;token&gt;</c> with a configured token. Both sides are
-    /// hashed first so the comparison takes the same time whatever the lengths, and every configured token is compared
-    /// (no early exit), so the timing tells nothing about which part matched.
-    /// </summary>
-    public static bool IsAuthorized(string? authorization, IReadOnlyList<string> tokens)
-    {
-        const string Scheme = "Bearer ";
-        if (tokens.Count == 0 || authorization is null || authorization.Length <= Scheme.Length ||
-            !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim()), presented);
-        var match = false;
-        foreach (var token in tokens)
-        {
-            SHA256.HashData(Encoding.UTF8.GetBytes(token), expected);
-            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-        }
-
-        return match;
-    }
-
-    private static async ValueTask<object?> RequireTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var config = http.RequestServices.GetRequiredService<AgentConfig>();
-        string? authorization = http.Request.Headers.Authorization;
-        if (!IsAuthorized(authorization, config.Web.EvidenceTokens))
-        {
-            // RFC 6750 §3: name the scheme; say "invalid_token" only when a token was presented.
-            http.Response.Headers.WWWAuthenticate = authorization is null ? Challenge : Challenge + ", error=\"invalid_token\"";
-            var detail = config.Web.EvidenceTokens.Count == 0
-                ? "the evidence API is closed: no tokens in $.web.evidenceTokens"
-                : "send Authorization: Bearer <token> with a token from $.web.evidenceTokens";
-            return Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
-        }
-
-        return await next(context).ConfigureAwait(false);
     }
 
     private static (DateOnly From, DateOnly To, IResult? Problem) ParseRange(string? from, string? to)

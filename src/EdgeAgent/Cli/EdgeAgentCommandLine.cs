@@ -18,5 +18,6 @@ internal static class EdgeAgentCommandLine
         VerifyCommand.Create(),
         OpcUaCommand.Create(),
         OutboxCommand.Create(),
+        FactsCommand.Create(),
     };
 }

@@ -106,6 +106,21 @@ public class ConfigValidatorTests
     }
 
     [Fact]
+    public void OperatorTokensMustBeLongAndDifferFromTheEvidenceTokens()
+    {
+        const string json = """
+        {
+          "site": { "id": "p", "industry": "C34" },
+          "web": { "evidenceTokens": [ "shared-token-0123456789" ], "operatorTokens": [ "short", "shared-token-0123456789", "operator-token-0123456789" ] }
+        }
+        """;
+        var errors = ErrorsOf(json);
+        Assert.Equal(["$.web.operatorTokens[0]", "$.web.operatorTokens[1]"], errors.Select(e => e.Path));
+        Assert.Contains("at least 16", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("is also an evidence token", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OpcUaNodeIdWithNamespaceIndexIsRejected()
     {
         const string json = """

@@ -42,6 +42,8 @@ internal sealed class WebApiHost : IAsyncDisposable
 
     public SqliteStorage Storage => _app.Services.GetRequiredService<SqliteStorage>();
 
+    public LedgerService Ledger => _app.Services.GetRequiredService<LedgerService>();
+
     public LiveState Live => _app.Services.GetRequiredService<LiveState>();
 
     public IngestChannel Channel => _app.Services.GetRequiredService<IngestChannel>();

@@ -1,0 +1,112 @@
+using System.Globalization;
+using EdgeAgent.Core.Configuration;
+using EdgeAgent.Storage;
+
+namespace EdgeAgent.Evidence.Ledger;
+
+/// <summary>
+/// Output value (产值) and units produced entered for a period by a person (API or CLI), for the energy-per-output
+/// indicators when <c>$.indicators.output.source</c> is <c>facts</c>. Entering a period again replaces it. Days of the
+/// period that the ledger has closed already get correction records (naming the records they supersede), so the signed
+/// history always says which output value its indicators used.
+/// </summary>
+public sealed class OutputFactService
+{
+    /// <summary>Longest period one entry may cover (a year, leap years included).</summary>
+    public const int MaxPeriodDays = 366;
+
+    /// <summary>Longest note kept.</summary>
+    public const int MaxNoteLength = 500;
+
+    private readonly SqliteStorage _storage;
+    private readonly LedgerService _ledger;
+    private readonly AgentConfig _config;
+    private readonly TimeProvider _time;
+
+    public OutputFactService(SqliteStorage storage, LedgerService ledger, AgentConfig config, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(time);
+        _storage = storage;
+        _ledger = ledger;
+        _config = config;
+        _time = time;
+    }
+
+    /// <summary>Whether the configured energy indicators read entered facts (otherwise they count parts).</summary>
+    public bool FactsAreUsed => _config.Indicators.Output.Source == IndicatorsOutputSource.Facts;
+
+    /// <summary>
+    /// Every problem with <paramref name="entry"/>, each as "$.field: what is wrong" (empty when it can be stored).
+    /// </summary>
+    public static IReadOnlyList<string> Validate(OutputFactEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var errors = new List<string>();
+        if (entry.To < entry.From)
+        {
+            errors.Add("$.to: the last day comes before the first day ($.from)");
+        }
+        else if (entry.To.DayNumber - entry.From.DayNumber + 1 > MaxPeriodDays)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"$.to: a period covers at most {MaxPeriodDays} days; enter longer spans as several periods"));
+        }
+
+        if (!double.IsFinite(entry.ValueCny) || entry.ValueCny <= 0)
+        {
+            errors.Add("$.valueCny: must be a positive number of CNY (the output value of the period)");
+        }
+
+        if (entry.Units is { } units && (!double.IsFinite(units) || units < 0))
+        {
+            errors.Add("$.units: must be zero or a positive number of units produced, or left out");
+        }
+
+        if (entry.Note is { Length: > MaxNoteLength })
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"$.note: at most {MaxNoteLength} characters"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="entry"/> (replacing an entry for exactly the same days; leaving out the units removes
+    /// units entered before for them) and appends correction records for the closed days it covers.
+    /// </summary>
+    /// <exception cref="ArgumentException">The entry is invalid (the message lists every problem).</exception>
+    public async Task<IReadOnlyList<LedgerEntry>> SetAsync(OutputFactEntry entry, CancellationToken cancellationToken = default)
+    {
+        var errors = Validate(entry);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors), nameof(entry));
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim();
+        await _storage.SetFactAsync(new Fact(FactKinds.OutputValueCny, entry.From, entry.To, entry.ValueCny, "CNY", note, now), cancellationToken).ConfigureAwait(false);
+        if (entry.Units is { } units)
+        {
+            await _storage.SetFactAsync(new Fact(FactKinds.OutputUnits, entry.From, entry.To, units, "pcs", note, now), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _storage.DeleteFactAsync(FactKinds.OutputUnits, entry.From, entry.To, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _ledger.CorrectClosedDaysAsync(entry.From, entry.To, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The entries that overlap <paramref name="from"/>..<paramref name="to"/>, by first day.</summary>
+    public IReadOnlyList<StoredOutputFact> List(DateOnly from, DateOnly to)
+    {
+        var facts = _storage.ReadFacts(from, to);
+        var units = facts.Where(f => f.Kind == FactKinds.OutputUnits).ToDictionary(f => (f.FromDay, f.ToDay), f => f.Value);
+        return [.. facts
+            .Where(f => f.Kind == FactKinds.OutputValueCny)
+            .Select(f => new StoredOutputFact(f.FromDay, f.ToDay, f.Value, units.TryGetValue((f.FromDay, f.ToDay), out var u) ? u : null, f.Note, f.EnteredUtc))];
+    }
+}
