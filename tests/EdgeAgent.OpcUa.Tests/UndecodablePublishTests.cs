@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 
 namespace EdgeAgent.OpcUa.Tests;
@@ -53,29 +52,22 @@ public sealed class UndecodablePublishTests(OpcUaServerFixture fixture)
     /// Forwards a server's stream message by message and, in the n-th PublishResponse that carries a
     /// DataChangeNotification, sets the MonitoredItemNotification count to a huge value.
     /// </summary>
-    private sealed class PublishCorruptingProxy : IAsyncDisposable
+    private sealed class PublishCorruptingProxy : TcpProxy
     {
         // FourByte NodeIds of the binary encodings: PublishResponse (i=829), DataChangeNotification (i=811).
         private static readonly byte[] PublishResponseId = [0x01, 0x00, 0x3D, 0x03];
         private static readonly byte[] DataChangeId = [0x01, 0x00, 0x2B, 0x03];
 
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly int _upstreamPort;
         private readonly int _corruptNumber;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly CancellationTokenSource _stop = new();
-        private readonly List<Task> _tasks = [];
         private int _dataChanges;
 
         public PublishCorruptingProxy(int upstreamPort, int corruptDataChangeNumber)
+            : base(upstreamPort)
         {
-            _upstreamPort = upstreamPort;
             _corruptNumber = corruptDataChangeNumber;
-            _listener.Start();
-            _tasks.Add(AcceptAsync());
+            Start();
         }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         /// <summary>Time since the proxy started.</summary>
         public TimeSpan Now => _clock.Elapsed;
@@ -83,66 +75,18 @@ public sealed class UndecodablePublishTests(OpcUaServerFixture fixture)
         /// <summary>Completes with the time (since the proxy started) of the corruption.</summary>
         public TaskCompletionSource<TimeSpan> Corrupted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    var upstream = new TcpClient();
-                    await upstream.ConnectAsync(IPAddress.Loopback, _upstreamPort, _stop.Token);
-                    lock (_tasks)
-                    {
-                        _tasks.Add(CopyAsync(client.GetStream(), upstream.GetStream(), client, upstream));
-                        _tasks.Add(ForwardMessagesAsync(upstream.GetStream(), client.GetStream(), client, upstream));
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-            }
-        }
-
-        private async Task CopyAsync(NetworkStream from, NetworkStream to, TcpClient a, TcpClient b)
-        {
-            try
-            {
-                await from.CopyToAsync(to, _stop.Token);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
-            {
-            }
-            finally
-            {
-                a.Close();
-                b.Close();
-            }
-        }
-
-        private async Task ForwardMessagesAsync(NetworkStream from, NetworkStream to, TcpClient a, TcpClient b)
+        protected override async Task ServerToClientAsync(NetworkStream server, NetworkStream client, Action closeBoth, CancellationToken cancellationToken)
         {
             var header = new byte[8];
-            try
+            while (true)
             {
-                while (true)
-                {
-                    await from.ReadExactlyAsync(header, _stop.Token);
-                    var size = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4));
-                    var message = new byte[size];
-                    header.CopyTo(message, 0);
-                    await from.ReadExactlyAsync(message.AsMemory(8), _stop.Token);
-                    Corrupt(message);
-                    await to.WriteAsync(message, _stop.Token);
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or EndOfStreamException or SocketException or ObjectDisposedException)
-            {
-            }
-            finally
-            {
-                a.Close();
-                b.Close();
+                await server.ReadExactlyAsync(header, cancellationToken);
+                var size = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4));
+                var message = new byte[size];
+                header.CopyTo(message, 0);
+                await server.ReadExactlyAsync(message.AsMemory(8), cancellationToken);
+                Corrupt(message);
+                await client.WriteAsync(message, cancellationToken);
             }
         }
 
@@ -166,20 +110,6 @@ public sealed class UndecodablePublishTests(OpcUaServerFixture fixture)
             var count = body + at + 4 + 1 + 4;
             BinaryPrimitives.WriteInt32LittleEndian(message.AsSpan(count), 0x7FFFFFF0);
             Corrupted.TrySetResult(_clock.Elapsed);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            _listener.Stop();
-            Task[] tasks;
-            lock (_tasks)
-            {
-                tasks = [.. _tasks];
-            }
-
-            await Task.WhenAll(tasks);
-            _stop.Dispose();
         }
     }
 }
