@@ -22,6 +22,7 @@ public sealed class OpcUaSubscription : IAsyncDisposable
     private readonly Dictionary<uint, (MonitoredNode Node, NodeId NodeId)> _handles = [];
     private readonly SemaphoreSlim _processLock = new(1, 1);
     private readonly SortedSet<uint> _missing = [];
+    private readonly Dictionary<uint, NotificationMessage> _held = [];
     private readonly List<DataChange> _decoded = [];
     private IReadOnlyList<MonitoredItemResult> _items = [];
     private uint _nextSequenceNumber = 1;
@@ -125,13 +126,13 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                     _nextSequenceNumber = unchecked(sequence + 1);
                 }
 
-                await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+                await DeliverInOrderAsync(message, cancellationToken).ConfigureAwait(false);
             }
             else if (IsAhead(sequence, _nextSequenceNumber))
             {
                 gap = NoteGap(sequence);
                 _nextSequenceNumber = unchecked(sequence + 1);
-                await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+                await DeliverInOrderAsync(message, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -153,6 +154,41 @@ public sealed class OpcUaSubscription : IAsyncDisposable
     }
 
     private static bool IsAhead(uint sequence, uint expected) => unchecked((int)(sequence - expected)) > 0;
+
+    /// <summary>
+    /// Delivers <paramref name="message"/> unless an earlier one is still missing, in which case it is held until that
+    /// one arrives (late, or republished) or is given up for lost; then delivers what was held behind it. So changes
+    /// reach <see cref="Changes"/> in the server's order even though several Publish responses are handled at once.
+    /// Called under the process lock.
+    /// </summary>
+    /// <remarks>Sequence numbers are compared without wrap-around here: they wrap after 2^32 messages (years).</remarks>
+    private async Task DeliverInOrderAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        if (_missing.Count > 0 && IsAhead(message.SequenceNumber, _missing.Min))
+        {
+            _held[message.SequenceNumber] = message;
+            return;
+        }
+
+        await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+        await DeliverHeldAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Delivers, in order, the held messages no missing one comes before. Called under the process lock.</summary>
+    private async Task DeliverHeldAsync(CancellationToken cancellationToken)
+    {
+        while (_held.Count > 0)
+        {
+            var first = _held.Keys.Min();
+            if (_missing.Count > 0 && IsAhead(first, _missing.Min))
+            {
+                return;
+            }
+
+            _held.Remove(first, out var next);
+            await DeliverAsync(next!, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private List<uint>? NoteGap(uint next)
     {
@@ -204,20 +240,23 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                     Complete(ex);
                     return;
                 }
-                catch (ServiceResultException ex)
+                catch (OpcUaException ex) when (ex is ServiceResultException || _client.IsConnected)
                 {
+                    // Refused (BadMessageNotAvailable: the server no longer has it) or no answer in time while the
+                    // connection lives: lost for good. Never wait on it, or everything held behind it would wait too.
+                    LostMessageCount++;
+                    OpcUaLog.RepublishFailed(_logger, Id, sequence, ex.StatusCode);
                     await _processLock.WaitAsync().ConfigureAwait(false);
                     try
                     {
+                        // Lost for good: what was held behind it goes on.
                         _missing.Remove(sequence);
+                        await DeliverHeldAsync(CancellationToken.None).ConfigureAwait(false);
                     }
                     finally
                     {
                         _processLock.Release();
                     }
-
-                    LostMessageCount++;
-                    OpcUaLog.RepublishFailed(_logger, Id, sequence, ex.StatusCode);
                 }
             }
         }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using EdgeAgent.Collection.Ingest;
@@ -172,23 +170,11 @@ public sealed partial class OpcUaSourceCollector : ISourceCollector
         }
 
         // Every change the server reported becomes a sample, not only the last of the interval: a counter or state
-        // that moved twice between cycles keeps both moves (each with its source timestamp). The client handles
-        // several Publish responses at once, so a later one is now and then delivered first: put the cycle back in
-        // time order when that happened.
-        var start = samples.Count;
-        var ordered = true;
-        var last = DateTime.MinValue;
+        // that moved twice between cycles keeps both moves, each with its source timestamp, in the server's order
+        // (the subscription delivers in sequence-number order, holding back what arrives ahead of a lost message).
         foreach (var (index, value) in reported)
         {
-            var sample = _bindings[index].ToSample(value, now);
-            ordered &= sample.TimestampUtc >= last;
-            last = sample.TimestampUtc;
-            samples.Add(sample);
-        }
-
-        if (!ordered)
-        {
-            SortByTime(CollectionsMarshal.AsSpan(samples)[start..]);
+            samples.Add(_bindings[index].ToSample(value, now));
         }
 
         // No change in an interval is not a failure: the subscription is alive (the client faults it when keep-alives
@@ -201,25 +187,6 @@ public sealed partial class OpcUaSourceCollector : ISourceCollector
         }
 
         return (samples, session.Lost is null && session.HasReadableTags && lostMessages == 0);
-    }
-
-    /// <summary>Stable sort by timestamp: two changes of one tag with the same source timestamp keep their order.</summary>
-    internal static void SortByTime(Span<Sample> samples)
-    {
-        var keys = ArrayPool<(long Ticks, int Position)>.Shared.Rent(samples.Length);
-        try
-        {
-            for (var i = 0; i < samples.Length; i++)
-            {
-                keys[i] = (samples[i].TimestampUtc.Ticks, i);
-            }
-
-            keys.AsSpan(0, samples.Length).Sort(samples);
-        }
-        finally
-        {
-            ArrayPool<(long Ticks, int Position)>.Shared.Return(keys);
-        }
     }
 
     private async Task<(List<Sample> Samples, bool Good)> ReadAllAsync(OpcUaSession session, DateTime now, CancellationToken cancellationToken)

@@ -441,7 +441,7 @@ public sealed partial class OpcUaServer
             throw new OpcUaException(StatusCodes.BadTooManySubscriptions, "No room for another subscription.");
         }
 
-        var subscription = new ServerSubscription(++_nextSubscriptionId, session, ReviseInterval(request.RequestedPublishingInterval), 1, 3, ReviseMaxNotifications(request.MaxNotificationsPerPublish));
+        var subscription = new ServerSubscription(++_nextSubscriptionId, session, ReviseInterval(request.RequestedPublishingInterval), 1, 3, ReviseMaxNotifications(request.MaxNotificationsPerPublish), Math.Max(0, Options.RetransmissionQueueSize));
         Revise(subscription, request.RequestedMaxKeepAliveCount, request.RequestedLifetimeCount);
         session.Subscriptions[subscription.Id] = subscription;
         _publishLoops[subscription] = Task.Run(() => PublishLoopAsync(subscription), CancellationToken.None);

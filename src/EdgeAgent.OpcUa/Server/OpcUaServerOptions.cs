@@ -49,6 +49,12 @@ public sealed record OpcUaServerOptions
     /// <summary>Largest monitored item queue granted.</summary>
     public uint MaxQueueSize { get; init; } = 100;
 
+    /// <summary>
+    /// Notification messages kept per subscription for Republish after a client lost a Publish response (Part 4
+    /// §5.13.6); older ones are answered with BadMessageNotAvailable. 0 keeps none.
+    /// </summary>
+    public int RetransmissionQueueSize { get; init; } = 32;
+
     /// <summary>Largest chunk accepted and sent (the client may lower it; minimum 8192).</summary>
     public int BufferSize { get; init; } = 65535;
 

@@ -11,7 +11,6 @@ namespace EdgeAgent.OpcUa.Server;
 /// </summary>
 internal sealed class ServerSubscription
 {
-    private const int RetransmissionQueueSize = 32;
     private readonly SortedDictionary<uint, NotificationMessage> _sent = [];
     private readonly List<(uint ClientHandle, DataValue Value)> _changes = [];
     private uint _nextSequenceNumber = 1;
@@ -22,8 +21,9 @@ internal sealed class ServerSubscription
     // and no request to answer.
     private bool _waiting;
 
-    public ServerSubscription(uint id, ServerSession session, TimeSpan publishingInterval, uint maxKeepAliveCount, uint lifetimeCount, uint maxNotificationsPerPublish)
+    public ServerSubscription(uint id, ServerSession session, TimeSpan publishingInterval, uint maxKeepAliveCount, uint lifetimeCount, uint maxNotificationsPerPublish, int retransmissionQueueSize)
     {
+        RetransmissionQueueSize = retransmissionQueueSize;
         Id = id;
         Session = session;
         PublishingInterval = publishingInterval;
@@ -37,6 +37,9 @@ internal sealed class ServerSubscription
     }
 
     public uint Id { get; }
+
+    /// <summary>How many sent notification messages are kept for Republish.</summary>
+    public int RetransmissionQueueSize { get; }
 
     public ServerSession Session { get; }
 

@@ -3,7 +3,7 @@ using EdgeAgent.OpcUa.Encoding;
 namespace EdgeAgent.OpcUa.Services;
 
 /// <summary>The targets of one browse path.</summary>
-internal sealed class BrowsePathResult : IEncodeable
+internal sealed class BrowsePathResult : IDecodeable<BrowsePathResult>
 {
     public StatusCode StatusCode { get; set; }
 

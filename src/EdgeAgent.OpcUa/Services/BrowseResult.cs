@@ -3,7 +3,7 @@ using EdgeAgent.OpcUa.Encoding;
 namespace EdgeAgent.OpcUa.Services;
 
 /// <summary>The references of one browsed node.</summary>
-internal sealed class BrowseResult : IEncodeable
+internal sealed class BrowseResult : IDecodeable<BrowseResult>
 {
     public StatusCode StatusCode { get; set; }
 

@@ -3,7 +3,7 @@ using EdgeAgent.OpcUa.Encoding;
 namespace EdgeAgent.OpcUa.Services;
 
 /// <summary>The server's answer for one monitored item.</summary>
-internal sealed class MonitoredItemCreateResult : IEncodeable
+internal sealed class MonitoredItemCreateResult : IDecodeable<MonitoredItemCreateResult>
 {
     public StatusCode StatusCode { get; set; }
 

@@ -1,37 +1,8 @@
-using EdgeAgent.OpcUa.Encoding;
-
 namespace EdgeAgent.OpcUa.Services;
 
 /// <summary>The nodes the paths lead to.</summary>
-internal sealed class TranslateBrowsePathsToNodeIdsResponse : IServiceResponse
+internal sealed class TranslateBrowsePathsToNodeIdsResponse : ResultsResponse<TranslateBrowsePathsToNodeIdsResponse, BrowsePathResult>
 {
     /// <summary>The NodeId of the DefaultBinary encoding.</summary>
     public static readonly NodeId BinaryEncodingId = new(557u);
-
-    public ResponseHeader ResponseHeader { get; set; } = new ResponseHeader();
-
-    public BrowsePathResult[] Results { get; set; } = [];
-
-    public DiagnosticInfo?[] DiagnosticInfos { get; set; } = [];
-
-    /// <inheritdoc/>
-    public void Encode(BinaryEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        ResponseHeader.Encode(encoder);
-        encoder.WriteArray(Results, static (e, x) => x.Encode(e));
-        encoder.WriteArray(DiagnosticInfos, static (e, x) => e.WriteDiagnosticInfo(x));
-    }
-
-    /// <summary>Reads an instance from the binary encoding.</summary>
-    public static TranslateBrowsePathsToNodeIdsResponse Decode(ref BinaryDecoder decoder)
-    {
-        decoder.Enter();
-        var value = new TranslateBrowsePathsToNodeIdsResponse();
-        value.ResponseHeader = ResponseHeader.Decode(ref decoder);
-        value.Results = decoder.ReadArrayOrEmpty(static (ref BinaryDecoder d) => BrowsePathResult.Decode(ref d));
-        value.DiagnosticInfos = decoder.ReadArrayOrEmpty(static (ref BinaryDecoder d) => d.ReadDiagnosticInfo());
-        decoder.Leave();
-        return value;
-    }
 }

@@ -263,8 +263,33 @@ public sealed class OpcUaServerTests
         plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1400.0));
 
         var changes = await ReadChangesAsync(subscription, 2);
-        Assert.Equal([1300.0, 1400.0], changes.Select(c => (double)c.Value.Value.Value!).Order());
+        Assert.Equal([1300.0, 1400.0], changes.Select(c => (double)c.Value.Value.Value!));
         Assert.Equal(1, subscription.RepublishedCount);
         Assert.Equal(0, subscription.LostMessageCount);
+    }
+
+    [Fact]
+    public async Task ANotificationTheServerCannotRepublishIsCountedLostAndLaterOnesStillArriveInOrder()
+    {
+        // A server that keeps nothing for Republish: the lost message is gone for good.
+        await using var plant = await TestPlantServer.StartAsync(new OpcUaServerOptions { ResourcePath = "/test", RetransmissionQueueSize = 0 });
+        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
+        client.DropNotification = sequence => sequence == 2;
+        await using var subscription = await client.SubscribeAsync(
+            [new MonitoredNode(plant.Speed) { SamplingInterval = 50 }],
+            new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100), KeepAliveCount = 5 });
+
+        Assert.Equal(1200.0, (await ReadChangesAsync(subscription, 1))[0].Value.Value.Value);
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1300.0));
+        await Task.Delay(400);
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1400.0));
+        await Task.Delay(400);
+        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1500.0));
+
+        // 1300 was in message 2, which is lost; the messages held behind it are not held forever.
+        var changes = await ReadChangesAsync(subscription, 2);
+        Assert.Equal([1400.0, 1500.0], changes.Select(c => (double)c.Value.Value.Value!));
+        Assert.Equal(1, subscription.LostMessageCount);
+        Assert.Equal(0, subscription.RepublishedCount);
     }
 }
