@@ -67,6 +67,34 @@ public sealed class CertificateStore
         _ => throw new ArgumentOutOfRangeException(nameof(location), location, null),
     };
 
+    /// <summary>
+    /// The folders holding revocation lists (trusted/crl and issuers/crl, as in the OPC Foundation stack's layout):
+    /// the CRLs of the CAs in trusted/ and issuers/.
+    /// </summary>
+    public IReadOnlyList<string> RevocationListFolders => [Path.Combine(Root, "trusted", "crl"), Path.Combine(Root, "issuers", "crl")];
+
+    /// <summary>Every readable CRL of <see cref="RevocationListFolders"/> (DER or PEM); unreadable files are logged and skipped.</summary>
+    public IReadOnlyList<CertificateRevocationList> LoadRevocationLists()
+    {
+        var lists = new List<CertificateRevocationList>();
+        foreach (var folder in RevocationListFolders.Where(Directory.Exists))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    lists.Add(CertificateRevocationList.Parse(File.ReadAllBytes(path)));
+                }
+                catch (Exception ex) when (ex is CryptographicException or FormatException or IOException)
+                {
+                    PkiLog.UnreadableRevocationList(_logger, path, ex);
+                }
+            }
+        }
+
+        return lists;
+    }
+
     /// <summary>own/private: the private key of our certificate.</summary>
     public string PrivateKeyFolder => Path.Combine(Root, "own", "private");
 
@@ -76,6 +104,11 @@ public sealed class CertificateStore
         foreach (var location in Enum.GetValues<CertificateLocation>())
         {
             Directory.CreateDirectory(FolderOf(location));
+        }
+
+        foreach (var folder in RevocationListFolders)
+        {
+            Directory.CreateDirectory(folder);
         }
 
         if (OperatingSystem.IsWindows())

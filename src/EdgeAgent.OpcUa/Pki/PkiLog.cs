@@ -22,4 +22,10 @@ internal static partial class PkiLog
 
     [LoggerMessage(EventId = 3504, Level = LogLevel.Warning, Message = "Skipping unreadable certificate file {Path}")]
     public static partial void UnreadableCertificate(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3506, Level = LogLevel.Warning, Message = "Skipping unreadable certificate revocation list {Path}")]
+    public static partial void UnreadableRevocationList(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3507, Level = LogLevel.Warning, Message = "The revocation list of {Issuer} is out of date (next update was due {NextUpdate:u}); checked against it anyway. Put a current CRL in {Folder}")]
+    public static partial void RevocationListOutOfDate(ILogger logger, string issuer, DateTime nextUpdate, string folder);
 }

@@ -13,7 +13,8 @@ namespace EdgeAgent.OpcUa.Pki;
 /// the source allows trust on first use and it is the first certificate seen at that endpoint URL (then it is copied
 /// to trusted/ and the pair is recorded in first-use.txt). A certificate once rejected stays refused until someone
 /// trusts it, and so does a later, different certificate of a first-use endpoint. A certificate trusted through a CA
-/// must also name the endpoint's host (SAN DNS name or IP address); one trusted by itself (pinned) need not.
+/// must also name the endpoint's host (SAN DNS name or IP address), and neither it nor a CA above it may be revoked by a
+/// CRL in trusted/crl or issuers/crl; one trusted by itself (pinned) need not.
 /// </summary>
 public sealed class ServerCertificateValidator
 {
@@ -32,7 +33,7 @@ public sealed class ServerCertificateValidator
 
     /// <summary>
     /// Throws an <see cref="OpcUaException"/> (BadCertificateInvalid, BadCertificateTimeInvalid,
-    /// BadCertificateHostNameInvalid or BadCertificateUntrusted) unless the certificate (DER, possibly followed by its chain) may be used.
+    /// BadCertificateHostNameInvalid, BadCertificateRevoked, BadCertificateIssuerRevoked or BadCertificateUntrusted) unless the certificate (DER, possibly followed by its chain) may be used.
     /// </summary>
     public void Validate(ReadOnlySpan<byte> serverCertificate, string endpointUrl, bool trustOnFirstUse)
     {
@@ -81,7 +82,7 @@ public sealed class ServerCertificateValidator
             return; // pinned: the operator trusted this very certificate, for whatever name the server is reached by
         }
 
-        if (ChainsToTrustedIssuer(certificate, chain))
+        if (ChainsToTrustedIssuer(certificate, chain, endpointUrl))
         {
             // A CA vouches for many servers: only the name binding stops one of them standing in for another
             // (OPC UA Part 4, 6.1.3, host name check).
@@ -148,7 +149,7 @@ public sealed class ServerCertificateValidator
     }
 
     /// <summary>A CA-issued certificate is trusted when its chain ends at a certificate in trusted/.</summary>
-    private bool ChainsToTrustedIssuer(X509Certificate2 certificate, X509Certificate2Collection presented)
+    private bool ChainsToTrustedIssuer(X509Certificate2 certificate, X509Certificate2Collection presented, string endpointUrl)
     {
         if (certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData))
         {
@@ -170,10 +171,17 @@ public sealed class ServerCertificateValidator
             chain.ChainPolicy.ExtraStore.AddRange(issuers);
             chain.ChainPolicy.ExtraStore.AddRange(presented);
 
-            // Factory CAs rarely publish revocation lists the gateway could reach; the trust list is the control.
+            // Revocation is checked below against the CRLs in trusted/crl and issuers/crl (never online: a gateway
+            // on the plant network rarely reaches a CA's distribution point).
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
             chain.ChainPolicy.VerificationTime = _time.GetUtcNow().UtcDateTime;
-            return chain.Build(certificate);
+            if (!chain.Build(certificate))
+            {
+                return false;
+            }
+
+            CheckRevocation(chain, endpointUrl);
+            return true;
         }
         finally
         {
@@ -185,6 +193,51 @@ public sealed class ServerCertificateValidator
             foreach (var c in issuers)
             {
                 c.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Throws BadCertificateRevoked (the server's certificate) or BadCertificateIssuerRevoked (a CA between it and the
+    /// trusted root) when a CRL signed by the issuer lists it. A CA without a CRL in the store is not checked (factory
+    /// CAs often publish none; the trust list is then the control); an out-of-date CRL is still applied, with a warning.
+    /// </summary>
+    private void CheckRevocation(X509Chain chain, string endpointUrl)
+    {
+        var lists = _store.LoadRevocationLists();
+        if (lists.Count == 0)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < chain.ChainElements.Count - 1; i++)
+        {
+            var subject = chain.ChainElements[i].Certificate;
+            var issuer = chain.ChainElements[i + 1].Certificate;
+            var signed = lists.Where(l => l.IsSignedBy(issuer)).ToList();
+            if (signed.Count == 0)
+            {
+                continue;
+            }
+
+            if (signed.All(l => l.NextUpdate is { } due && due < now))
+            {
+                PkiLog.RevocationListOutOfDate(_logger, issuer.Subject, signed.Max(l => l.NextUpdate!.Value), _store.RevocationListFolders[0]);
+            }
+
+            if (signed.Exists(l => l.Revokes(subject)))
+            {
+                var leaf = chain.ChainElements[0].Certificate;
+                var rejectedPath = _store.Add(CertificateLocation.Rejected, leaf);
+                var reason = i == 0
+                    ? $"revoked by its issuer {issuer.Subject}"
+                    : $"issued under {subject.Subject} (serial {subject.SerialNumber}), which its issuer {issuer.Subject} revoked";
+                PkiLog.ServerCertificateInvalid(_logger, leaf.Thumbprint, endpointUrl, reason);
+                throw new OpcUaException(
+                    i == 0 ? StatusCodes.BadCertificateRevoked : StatusCodes.BadCertificateIssuerRevoked,
+                    $"The server certificate {leaf.Thumbprint} ({leaf.Subject}) of {endpointUrl} is {reason} (certificate revocation list in " +
+                    $"{string.Join(" or ", _store.RevocationListFolders)}); saved to {rejectedPath}. The server needs a new certificate.");
             }
         }
     }
