@@ -280,7 +280,8 @@ public sealed partial class ModbusSourceCollector : ISourceCollector
 
         if (_planState.Learn(split))
         {
-            Log.BadAddresses(_logger, _source.Id, string.Join(", ", split.BadRanges));
+            var refused = split.BadItems.Select(i => _bindings[i].Key.ToString()).ToList();
+            Log.BadAddresses(_logger, _source.Id, string.Join(", ", split.BadRanges), refused.Count == 0 ? "none" : string.Join(", ", refused));
         }
 
         foreach (var index in split.BadItems)
@@ -385,8 +386,8 @@ public sealed partial class ModbusSourceCollector : ISourceCollector
         [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Modbus source {SourceId}: connect attempt {Attempt} failed ({Reason}); next attempt in {DelaySeconds:F1} s")]
         public static partial void ConnectFailed(ILogger logger, string sourceId, string reason, int attempt, double delaySeconds);
 
-        [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Modbus source {SourceId} refuses addresses {Ranges}: the tags there are stored as bad quality, the rest is still read")]
-        public static partial void BadAddresses(ILogger logger, string sourceId, string ranges);
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Modbus source {SourceId} refuses reads spanning {Ranges} (illegal data address): the tags around them are now read in separate requests; tags the device refuses themselves are stored as bad quality: {RefusedTags}")]
+        public static partial void BadAddresses(ILogger logger, string sourceId, string ranges, string refusedTags);
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Modbus source {SourceId}: poll cycle failed unexpectedly; collection goes on")]
         public static partial void CycleFailed(ILogger logger, string sourceId, Exception exception);
