@@ -57,6 +57,14 @@ public sealed class StatusPageTests
         await Expect(page.Locator("#summary")).ToContainTextAsync(
             $"在线 online {online.Count} / 接入 collected {equipment.Count(e => e.Source is not null)} / 全部 all {equipment.Count}", wait);
 
+        // The plant's indicators are listed with their thresholds for the site's industry (C34: Beijing baseline).
+        var networked = page.Locator("#indicators tbody tr[data-id='networked-equipment-ratio']");
+        await Expect(networked).ToContainTextAsync("生产设备联网率", wait);
+        await Expect(networked).ToContainTextAsync("北京市制造业数字化转型达标线 达标 ≥ 18.3%", wait);
+        await Expect(page.Locator("#indicators tbody tr[data-id='key-process-cnc-rate']")).ToContainTextAsync("关键工序数控化率", wait);
+        await Expect(page.Locator("#indicators tbody tr[data-id='oee']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#indicator-window")).ToContainTextAsync("(90 天 days)", wait);
+
         // Values move: the page refreshes itself (no reload) and the meter's power reading changes.
         var power = Row(page, "meter-main").Locator("span[data-tag='powerKw']");
         await Expect(power).ToContainTextAsync("powerKw: ", wait);
@@ -80,6 +88,56 @@ public sealed class StatusPageTests
         var png = await File.ReadAllBytesAsync(screenshot);
         Assert.True(png.Length > 1000, $"screenshot is {png.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    [Fact]
+    public async Task OutputValueIsEnteredFromThePageWithTheOperatorToken()
+    {
+        using var folder = new TempFolder();
+        await using var plant = await PlantUnderTest.StartAsync(folder);
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var agent = AgentProcess.Start(["run", "--config", plant.ConfigPath, "--urls", url]);
+        await agent.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(30));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(
+            Path.Combine(folder.Path, "chromium-profile"),
+            new BrowserTypeLaunchPersistentContextOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        var wait = new LocatorAssertionsToContainTextOptions { Timeout = 20_000 };
+        await page.GotoAsync(url + "/");
+        var form = page.Locator("#fact-form");
+        var result = page.Locator("#fact-result");
+
+        // A wrong token is refused and nothing is stored.
+        await form.Locator("input[name=from]").FillAsync("2026-01-01");
+        await form.Locator("input[name=to]").FillAsync("2026-01-31");
+        await form.Locator("input[name=valueCny]").FillAsync("1250000");
+        await form.Locator("input[name=units]").FillAsync("4000");
+        await form.Locator("input[name=note]").FillAsync("ERP 一月");
+        await form.Locator("input[name=token]").FillAsync("not-the-operator-token");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(result).ToContainTextAsync("令牌无效 token refused", wait);
+
+        // The right token stores it; the table lists it.
+        await form.Locator("input[name=token]").FillAsync(PlantUnderTest.OperatorToken);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(result).ToContainTextAsync("已保存 stored: 2026-01-01 – 2026-01-31, 1250000 CNY", wait);
+        await Expect(page.Locator("#facts tbody tr")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Expect(page.Locator("#facts tbody tr")).ToContainTextAsync("ERP 一月", wait);
+
+        // The server's validation reaches the page with the JSON path of the problem.
+        await form.Locator("input[name=valueCny]").FillAsync("0");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(result).ToContainTextAsync("$.valueCny: must be a positive number", wait);
+
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/facts/output?from=2026-01-01&to=2026-01-31");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlantUnderTest.OperatorToken);
+        using var response = await http.SendAsync(request);
+        var fact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["facts"]!.AsArray().Single()!;
+        Assert.Equal(1250000, (double)fact["valueCny"]!);
+        Assert.Equal(4000, (double)fact["units"]!);
     }
 
     private static ILocator Row(IPage page, string equipmentId) => page.Locator($"#devices tbody tr[data-id='{equipmentId}']");

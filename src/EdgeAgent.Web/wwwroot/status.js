@@ -54,26 +54,36 @@ async function refreshDevices() {
   text(document.getElementById("summary"), `在线 online ${online} / 接入 collected ${collected} / 全部 all ${devices.length}`);
 }
 
+const comparisons = { "at-least": "≥", "at-most": "≤", "reduction-vs-baseline": "降低 reduction ≥", "increase-vs-baseline": "提升 increase ≥" };
+
+function fmtIndicator(i) {
+  if (i.value == null) return "— " + (i.reason ?? "");
+  return i.unit === "ratio" ? (i.value * 100).toFixed(1) + "%" : fmtNum(i.value) + " " + (i.unit ?? "");
+}
+
 async function refreshIndicators() {
   let report;
   try { report = await getJson("/api/indicators"); } catch { return; }
   const body = document.querySelector("#indicators tbody");
   body.replaceChildren();
-  const list = report.indicators ?? report;
   if (report.window) text(document.getElementById("indicator-window"),
-    `窗口 window ${report.window.from} – ${report.window.to} · 覆盖 coverage ${((report.coverage ?? 0) * 100).toFixed(0)}%` +
-    (report.short ? " · 不足90天 shorter than 90 days" : ""));
-  for (const i of list) {
+    `窗口 window ${report.window.from} – ${report.window.to} (${report.window.days} 天 days) · ` +
+    `覆盖 coverage ${((report.coverage ?? 0) * 100).toFixed(0)}%` + (report.short ? " · 不足90天 shorter than 90 days" : ""));
+  // The plant-level results; per-equipment OEE stays in the API and the CLI.
+  for (const i of (report.results ?? []).filter(r => r.subject == null)) {
     const row = body.insertRow();
+    row.dataset.id = i.id;
     cell(row, `${i.name?.zh ?? i.id} ${i.name?.en ?? ""}`);
     cell(row, `${fmtNum(i.numerator)} / ${fmtNum(i.denominator)}`);
-    cell(row, i.value == null ? "—" : (i.unit === "ratio" ? (i.value * 100).toFixed(1) + "%" : fmtNum(i.value) + " " + (i.unit ?? "")));
+    cell(row, fmtIndicator(i));
     const th = cell(row, "");
     for (const t of i.thresholds ?? []) {
-      const span = document.createElement("div");
-      span.className = t.met ? "met" : "notmet";
-      text(span, `${t.met ? "✔" : "✘"} ${t.programme} ${t.level ?? ""} ${t.comparison ?? "≥"} ${fmtNum(t.value)}`);
-      th.appendChild(span);
+      const div = document.createElement("div");
+      div.className = t.met == null ? "muted" : (t.met ? "met" : "notmet");
+      const mark = t.met == null ? "○" : (t.met ? "✔" : "✘");
+      text(div, `${mark} ${t.programmeName?.zh ?? t.programme} ${t.level ?? ""} ${comparisons[t.comparison] ?? t.comparison ?? ""} ` +
+        ((i.unit === "ratio" || t.comparison?.endsWith("-vs-baseline")) && typeof t.value === "number" ? (t.value * 100).toFixed(1) + "%" : fmtNum(t.value)));
+      th.appendChild(div);
     }
   }
 }
@@ -86,6 +96,71 @@ async function refresh() {
     text(document.getElementById("updated"), "连接代理失败 cannot reach the agent: " + e.message);
   }
 }
+
+// Output value per period (PUT/GET /api/facts/output). The operator token stays in this page's memory only.
+function factResult(message, ok) {
+  const el = document.getElementById("fact-result");
+  el.className = ok ? "ok" : "error";
+  text(el, message);
+}
+
+async function factRequest(method, url, token, body) {
+  const r = await fetch(url, {
+    method, cache: "no-store",
+    headers: { "Authorization": "Bearer " + token, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const payload = await r.json().catch(() => ({}));
+  if (r.status === 401) throw new Error("令牌无效 token refused: " + (payload.detail ?? "HTTP 401"));
+  if (!r.ok) throw new Error("未保存 not stored:\n" + (payload.errors ?? [payload.detail ?? "HTTP " + r.status]).join("\n"));
+  return payload;
+}
+
+async function listFacts(token, around) {
+  const year = Number((around ?? new Date().toISOString()).slice(0, 4));
+  const list = await factRequest("GET", `/api/facts/output?from=${year - 1}-01-01&to=${year + 1}-12-31`, token);
+  const body = document.querySelector("#facts tbody");
+  body.replaceChildren();
+  for (const f of list.facts) {
+    const row = body.insertRow();
+    cell(row, `${f.from} – ${f.to}`);
+    cell(row, fmtNum(f.valueCny));
+    cell(row, f.units == null ? "—" : fmtNum(f.units));
+    cell(row, f.note ?? "");
+    cell(row, fmtTime(f.enteredAt));
+  }
+  return list;
+}
+
+document.getElementById("fact-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const token = form.get("token");
+  const fact = { from: form.get("from"), to: form.get("to"), valueCny: Number(form.get("valueCny")) };
+  if (form.get("units") !== "") fact.units = Number(form.get("units"));
+  if (form.get("note") !== "") fact.note = form.get("note");
+  try {
+    const saved = await factRequest("PUT", "/api/facts/output", token, fact);
+    const corrections = saved.corrections.length;
+    factResult(`已保存 stored: ${saved.fact.from} – ${saved.fact.to}, ${fmtNum(saved.fact.valueCny)} CNY` +
+      (corrections ? ` · ${corrections} 个已封存日生成更正记录 closed day(s) got correction records` : "") +
+      (saved.usedByIndicators ? "" : " · " + saved.note), true);
+    await listFacts(token, saved.fact.from);
+    refreshIndicators();
+  } catch (e) {
+    factResult(e.message, false);
+  }
+});
+
+document.getElementById("fact-list").addEventListener("click", async () => {
+  const token = new FormData(document.getElementById("fact-form")).get("token");
+  try {
+    const list = await listFacts(token);
+    factResult(`${list.facts.length} 个期间 period(s)` + (list.usedByIndicators ? "" : " · 指标未使用 not used: indicators.output.source is counters"), true);
+  } catch (e) {
+    factResult(e.message, false);
+  }
+});
 
 refresh();
 refreshIndicators();

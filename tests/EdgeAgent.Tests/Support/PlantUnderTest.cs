@@ -19,6 +19,9 @@ internal sealed class PlantUnderTest : IAsyncDisposable
         DataFolder = dataFolder;
     }
 
+    /// <summary>The operator token the copied configuration accepts on the facts API.</summary>
+    public const string OperatorToken = "page-operator-token-0123456789";
+
     /// <summary>The sample configuration as the agent reads it.</summary>
     public AgentConfig Config { get; }
 
@@ -67,6 +70,8 @@ internal sealed class PlantUnderTest : IAsyncDisposable
 
         var data = Path.Combine(folder.Path, "data");
         config["storage"]!["dataFolder"] = data;
+        config["web"] ??= new JsonObject();
+        config["web"]!["operatorTokens"] = new JsonArray(OperatorToken);
         var path = folder.File("plant.json");
         File.WriteAllText(path, config.ToJsonString());
         return new PlantUnderTest(plant, parsed.Config!, path, data);
