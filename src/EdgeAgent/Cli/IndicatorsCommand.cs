@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeAgent.Core.Thresholds;
 using EdgeAgent.Core.Indicators;
 using EdgeAgent.Storage;
 
@@ -81,7 +82,15 @@ internal static class IndicatorsCommand
             foreach (var t in r.Thresholds)
             {
                 var verdict = t.Met switch { true => "met", false => "NOT met", null => "n/a" };
-                output.WriteLine(string.Create(c, $"    {verdict,-7} {t.ProgrammeName.Zh} {t.Level} {t.Comparison} {t.Value:G4}"));
+                var (comparison, percent) = t.Comparison switch
+                {
+                    ThresholdComparison.AtLeast => ("≥", r.Unit == "ratio"),
+                    ThresholdComparison.AtMost => ("≤", r.Unit == "ratio"),
+                    ThresholdComparison.ReductionVsBaseline => ("reduction vs baseline ≥", true),
+                    _ => ("increase vs baseline ≥", true),
+                };
+                var threshold = percent ? t.Value.ToString("P1", c) : t.Value.ToString("G4", c);
+                output.WriteLine($"    {verdict,-7} {t.ProgrammeName.Zh} {t.Level} {comparison} {threshold}");
             }
         }
     }
