@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EdgeAgent.Core.Configuration;
 
@@ -18,6 +19,9 @@ public static class ConfigReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Named explicitly so the model's metadata can be asked for (ConfigShapeCheck), as deserializing does.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>Parses <paramref name="json"/> and validates it; returns every error with its JSON path.</summary>
@@ -26,6 +30,13 @@ public static class ConfigReader
         AgentConfig? config;
         try
         {
+            // Every misspelt member at once, with a suggestion; deserializing would stop at the first.
+            var unknown = ConfigShapeCheck.UnknownMembers(json, JsonOptions);
+            if (unknown.Count > 0)
+            {
+                return new ConfigLoadResult(null, unknown);
+            }
+
             config = JsonSerializer.Deserialize<AgentConfig>(json, JsonOptions);
         }
         catch (JsonException ex)

@@ -39,6 +39,37 @@ public class ConfigValidatorTests
     }
 
     [Fact]
+    public void EveryUnknownMemberIsListedAtOnceWithItsLineAndTheLikelyIntendedName()
+    {
+        const string json = """
+        {
+          // comments are allowed
+          "site": { "id": "p", "industry": "C34", "tmeZone": "Asia/Shanghai" },
+          "sources": [
+            { "id": "a", "host": "10.0.0.1" },
+            { "id": "b", "hots": "10.0.0.2", "pollIntervallMs": 500 }
+          ],
+          "equipment": [ { "id": "e", "tags": [ { "name": "x", "adress": 3, "states": { "1": "run" } } ] } ],
+          "storge": { "dataFolder": "d" },
+        }
+        """;
+        var errors = ErrorsOf(json);
+
+        Assert.Equal(
+            ["$.site.tmeZone", "$.sources[1].hots", "$.sources[1].pollIntervallMs", "$.equipment[0].tags[0].adress", "$.storge"],
+            errors.Select(e => e.Path));
+        Assert.Equal("unknown member 'tmeZone'; did you mean 'timeZone'? (line 3)", errors[0].Message);
+        Assert.Equal("unknown member 'hots'; did you mean 'host'? (line 6)", errors[1].Message);
+        Assert.Equal("unknown member 'pollIntervallMs'; did you mean 'pollIntervalMs'? (line 6)", errors[2].Message);
+        Assert.Equal("unknown member 'adress'; did you mean 'address'? (line 8)", errors[3].Message);
+        Assert.Equal("unknown member 'storge'; did you mean 'storage'? (line 9)", errors[4].Message);
+
+        // Nothing like any member: the known ones are listed instead.
+        var far = Assert.Single(ErrorsOf("""{ "web": { "colour": "blue" } }"""));
+        Assert.StartsWith("unknown member 'colour'; known here: urls, evidenceTokens, operatorTokens", far.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WrongValueTypeIsReportedWithItsJsonPathAndLine()
     {
         var errors = ErrorsOf("{\n \"sources\": [ { \"id\": \"a\", \"port\": \"five\" } ]\n}");
