@@ -25,19 +25,9 @@ public sealed class StatusPageTests
     public async Task PageShowsOnlineDevicesChangingValuesAndAnOfflineDeviceWithItsReason()
     {
         using var folder = new TempFolder();
-        await using var plant = await PlantUnderTest.StartAsync(folder);
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var agent = AgentProcess.Start(["run", "--config", plant.ConfigPath, "--urls", url]);
-        await agent.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(30));
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(
-            Path.Combine(folder.Path, "chromium-profile"),
-            new BrowserTypeLaunchPersistentContextOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        await using var session = await PageSession.StartAsync(folder);
+        var (plant, url, page) = (session.Plant, session.Url, session.Page);
         var wait = new LocatorAssertionsToContainTextOptions { Timeout = 20_000 };
-
-        await page.GotoAsync(url + "/");
 
         // Every equipment of the inventory is listed; collected ones come online (在线), the others say 未接入.
         var equipment = plant.Config.Equipment;
@@ -94,18 +84,9 @@ public sealed class StatusPageTests
     public async Task OutputValueIsEnteredFromThePageWithTheOperatorToken()
     {
         using var folder = new TempFolder();
-        await using var plant = await PlantUnderTest.StartAsync(folder);
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var agent = AgentProcess.Start(["run", "--config", plant.ConfigPath, "--urls", url]);
-        await agent.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(30));
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(
-            Path.Combine(folder.Path, "chromium-profile"),
-            new BrowserTypeLaunchPersistentContextOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        await using var session = await PageSession.StartAsync(folder);
+        var (plant, url, page) = (session.Plant, session.Url, session.Page);
         var wait = new LocatorAssertionsToContainTextOptions { Timeout = 20_000 };
-        await page.GotoAsync(url + "/");
         var form = page.Locator("#fact-form");
         var result = page.Locator("#fact-result");
 
@@ -138,6 +119,64 @@ public sealed class StatusPageTests
         var fact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["facts"]!.AsArray().Single()!;
         Assert.Equal(1250000, (double)fact["valueCny"]!);
         Assert.Equal(4000, (double)fact["units"]!);
+    }
+
+    /// <summary>The simulated plant, the real agent process (<c>edgeagent run</c>) on it, and Chromium on its status page.</summary>
+    private sealed class PageSession : IAsyncDisposable
+    {
+        private PlantUnderTest? _plant;
+        private AgentProcess? _agent;
+        private IPlaywright? _playwright;
+        private IBrowserContext? _browser;
+
+        public PlantUnderTest Plant => _plant!;
+
+        public string Url { get; private set; } = string.Empty;
+
+        public IPage Page { get; private set; } = null!;
+
+        public static async Task<PageSession> StartAsync(TempFolder folder)
+        {
+            var session = new PageSession();
+            try
+            {
+                session._plant = await PlantUnderTest.StartAsync(folder);
+                session.Url = $"http://127.0.0.1:{FreePort.Next()}";
+                session._agent = AgentProcess.Start(["run", "--config", session._plant.ConfigPath, "--urls", session.Url]);
+                await session._agent.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(30));
+                session._playwright = await Playwright.CreateAsync();
+                session._browser = await session._playwright.Chromium.LaunchPersistentContextAsync(
+                    Path.Combine(folder.Path, "chromium-profile"),
+                    new BrowserTypeLaunchPersistentContextOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+                session.Page = session._browser.Pages.Count > 0 ? session._browser.Pages[0] : await session._browser.NewPageAsync();
+                await session.Page.GotoAsync(session.Url + "/");
+                return session;
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_browser is not null)
+            {
+                await _browser.DisposeAsync();
+            }
+
+            _playwright?.Dispose();
+            if (_agent is not null)
+            {
+                await _agent.DisposeAsync();
+            }
+
+            if (_plant is not null)
+            {
+                await _plant.DisposeAsync();
+            }
+        }
     }
 
     private static ILocator Row(IPage page, string equipmentId) => page.Locator($"#devices tbody tr[data-id='{equipmentId}']");
