@@ -245,34 +245,17 @@ public sealed class OpcUaServerTests
         Assert.Equal(1200.0, (await again.ReadValueAsync(plant.Speed)).Value.Value);
     }
 
-    [Fact]
-    public async Task ALostNotificationIsRepublishedFromTheRetransmissionQueue()
+    /// <summary>
+    /// The network "loses" the Publish response carrying sequence number 2 (1300). With a retransmission queue the
+    /// client gets it back by Republish; without one it is lost for good, counted, and the messages held behind it
+    /// still arrive, in order, rather than waiting forever.
+    /// </summary>
+    [Theory]
+    [InlineData(32, new[] { 1300.0, 1400.0, 1500.0 }, 1, 0)]
+    [InlineData(0, new[] { 1400.0, 1500.0 }, 0, 1)]
+    public async Task ALostNotificationIsRepublishedOrCountedLostAndDeliveryStaysInOrder(int retransmissionQueueSize, double[] expected, int republished, int lost)
     {
-        await using var plant = await TestPlantServer.StartAsync();
-        await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
-
-        // The network "loses" the Publish response carrying sequence number 2.
-        client.DropNotification = sequence => sequence == 2;
-        await using var subscription = await client.SubscribeAsync(
-            [new MonitoredNode(plant.Speed) { SamplingInterval = 50 }],
-            new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100), KeepAliveCount = 5 });
-
-        Assert.Equal(1200.0, (await ReadChangesAsync(subscription, 1))[0].Value.Value.Value);
-        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1300.0));
-        await Task.Delay(400);
-        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1400.0));
-
-        var changes = await ReadChangesAsync(subscription, 2);
-        Assert.Equal([1300.0, 1400.0], changes.Select(c => (double)c.Value.Value.Value!));
-        Assert.Equal(1, subscription.RepublishedCount);
-        Assert.Equal(0, subscription.LostMessageCount);
-    }
-
-    [Fact]
-    public async Task ANotificationTheServerCannotRepublishIsCountedLostAndLaterOnesStillArriveInOrder()
-    {
-        // A server that keeps nothing for Republish: the lost message is gone for good.
-        await using var plant = await TestPlantServer.StartAsync(new OpcUaServerOptions { ResourcePath = "/test", RetransmissionQueueSize = 0 });
+        await using var plant = await TestPlantServer.StartAsync(new OpcUaServerOptions { ResourcePath = "/test", RetransmissionQueueSize = retransmissionQueueSize });
         await using var client = await OpcUaClient.ConnectAsync(plant.ClientOptions());
         client.DropNotification = sequence => sequence == 2;
         await using var subscription = await client.SubscribeAsync(
@@ -280,16 +263,15 @@ public sealed class OpcUaServerTests
             new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100), KeepAliveCount = 5 });
 
         Assert.Equal(1200.0, (await ReadChangesAsync(subscription, 1))[0].Value.Value.Value);
-        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1300.0));
-        await Task.Delay(400);
-        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1400.0));
-        await Task.Delay(400);
-        plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(1500.0));
+        foreach (var speed in new[] { 1300.0, 1400.0, 1500.0 })
+        {
+            plant.Server.AddressSpace.SetValue(plant.Speed, Variant.From(speed));
+            await Task.Delay(400);
+        }
 
-        // 1300 was in message 2, which is lost; the messages held behind it are not held forever.
-        var changes = await ReadChangesAsync(subscription, 2);
-        Assert.Equal([1400.0, 1500.0], changes.Select(c => (double)c.Value.Value.Value!));
-        Assert.Equal(1, subscription.LostMessageCount);
-        Assert.Equal(0, subscription.RepublishedCount);
+        var changes = await ReadChangesAsync(subscription, expected.Length);
+        Assert.Equal(expected, changes.Select(c => (double)c.Value.Value.Value!));
+        Assert.Equal(republished, subscription.RepublishedCount);
+        Assert.Equal(lost, subscription.LostMessageCount);
     }
 }
