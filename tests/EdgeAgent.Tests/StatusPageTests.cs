@@ -55,6 +55,19 @@ public sealed class StatusPageTests
         await Expect(page.Locator("#indicators tbody tr[data-id='oee']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#indicator-window")).ToContainTextAsync("(90 天 days)", wait);
 
+        // Each machine shows its OEE over the window as the API computes it: a percentage once planned time (the shift
+        // calendar: weekdays 07:30-23:00 plant time) has passed with data, else —; one without a source shows —.
+        using (var api = new HttpClient { BaseAddress = new Uri(url) })
+        {
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            var report = (await api.GetFromJsonAsync<JsonObject>("/api/indicators"))!;
+            var oee = report["results"]!.AsArray().Single(r => (string?)r!["id"] == "oee" && (string?)r["subject"] == "cnc-1")!;
+            var expected = oee["value"] is null ? "^—$" : @"^\d+\.\d%$";
+            await Expect(Row(page, "cnc-1").Locator("td.oee")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(expected), new() { Timeout = 40_000 });
+        }
+
+        await Expect(Row(page, "press-1").Locator("td.oee")).ToHaveTextAsync("—");
+
         // Values move: the page refreshes itself (no reload) and the meter's power reading changes.
         var power = Row(page, "meter-main").Locator("span[data-tag='powerKw']");
         await Expect(power).ToContainTextAsync("powerKw: ", wait);

@@ -24,6 +24,9 @@ async function refreshStatus() {
   for (const a of s.alerts ?? []) { const d = document.createElement("div"); text(d, a); alerts.appendChild(d); }
 }
 
+// Per-equipment OEE over the indicators window, from the last /api/indicators answer.
+let oeeByEquipment = new Map();
+
 async function refreshDevices() {
   const devices = await getJson("/api/devices");
   const body = document.querySelector("#devices tbody");
@@ -42,6 +45,8 @@ async function refreshDevices() {
     cell(row, fmtTime(d.lastSeen));
     cell(row, d.networkedToday == null ? "—" : (d.networkedToday ? "是 yes" : "否 no") +
       (d.availabilityToday == null ? "" : ` (${(d.availabilityToday * 100).toFixed(1)}%)`));
+    const oee = oeeByEquipment.get(d.id);
+    cell(row, oee == null ? "—" : (oee * 100).toFixed(1) + "%", "oee");
     const values = cell(row, "", "values");
     for (const v of d.values ?? []) {
       const span = document.createElement("span");
@@ -69,7 +74,8 @@ async function refreshIndicators() {
   if (report.window) text(document.getElementById("indicator-window"),
     `窗口 window ${report.window.from} – ${report.window.to} (${report.window.days} 天 days) · ` +
     `覆盖 coverage ${((report.coverage ?? 0) * 100).toFixed(0)}%` + (report.short ? " · 不足90天 shorter than 90 days" : ""));
-  // The plant-level results; per-equipment OEE stays in the API and the CLI.
+  oeeByEquipment = new Map((report.results ?? []).filter(r => r.id === "oee" && r.subject != null).map(r => [r.subject, r.value]));
+  // The plant-level results here; per-equipment OEE goes into the equipment table.
   for (const i of (report.results ?? []).filter(r => r.subject == null)) {
     const row = body.insertRow();
     row.dataset.id = i.id;
@@ -165,4 +171,5 @@ document.getElementById("fact-list").addEventListener("click", async () => {
 refresh();
 refreshIndicators();
 setInterval(refresh, 2000);
+setTimeout(refreshIndicators, 5000); // a freshly started agent has its first data by then
 setInterval(refreshIndicators, 30000);
