@@ -97,6 +97,19 @@ public sealed class EvidenceCommandTests : IDisposable
         Assert.EndsWith("\tERP June", rows[1], StringComparison.Ordinal);
         Assert.Equal("1 period(s)", rows[2]);
 
+        // An overlapping period is refused (output would count twice); a wrong entry is deleted, with corrections.
+        var overlap = await EdgeAgentCli.InvokeAsync(["facts", "output", "--config", _config, "--data", _data, "--from", "2025-06-15", "--to", "2025-07-14", "--value-cny", "1"]);
+        Assert.Equal(2, overlap.ExitCode);
+        Assert.Contains("--from: the period overlaps 2025-06-01 .. 2025-06-30 entered before", overlap.Error, StringComparison.Ordinal);
+        var stray = await EdgeAgentCli.InvokeAsync(["facts", "output", "--config", _config, "--data", _data, "--from", "2025-07-01", "--to", "2025-07-31", "--value-cny", "5"]);
+        var delete = await EdgeAgentCli.InvokeAsync(["facts", "delete", "--config", _config, "--data", _data, "--from", "2025-07-01", "--to", "2025-07-31"]);
+        var deleteAgain = await EdgeAgentCli.InvokeAsync(["facts", "delete", "--config", _config, "--data", _data, "--from", "2025-07-01", "--to", "2025-07-31"]);
+        Assert.Equal(0, stray.ExitCode);
+        Assert.Equal(0, delete.ExitCode);
+        Assert.Contains("Deleted the output value of 2025-07-01 .. 2025-07-31", delete.Output, StringComparison.Ordinal);
+        Assert.Equal(1, deleteAgain.ExitCode);
+        Assert.Contains("no output value was entered for exactly 2025-07-01 .. 2025-07-31", deleteAgain.Error, StringComparison.Ordinal);
+
         // The corrections carry the output value, and an auditor's verify recomputes their indicators with it.
         var bundle = _folder.File("bundle.zip");
         Assert.Equal(0, (await EdgeAgentCli.InvokeAsync("export", "--config", _config, "--data", _data, "--from", "2025-06-02", "--to", "2025-06-03", "--out", bundle)).ExitCode);

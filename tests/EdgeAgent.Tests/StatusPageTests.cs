@@ -126,12 +126,24 @@ public sealed class StatusPageTests
         await Expect(result).ToContainTextAsync("$.valueCny: must be a positive number", wait);
 
         using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var fact = (await ReadFactsAsync(http)).Single()!;
+        Assert.Equal(1250000, (double)fact["valueCny"]!);
+        Assert.Equal(4000, (double)fact["units"]!);
+
+        // Deleting from the table (after confirming) removes it.
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.Locator("#facts tbody tr button.fact-delete").ClickAsync();
+        await Expect(result).ToContainTextAsync("已删除 deleted: 2026-01-01 – 2026-01-31", wait);
+        await Expect(page.Locator("#facts tbody tr")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        Assert.Empty(await ReadFactsAsync(http));
+    }
+
+    private static async Task<JsonArray> ReadFactsAsync(HttpClient http)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/facts/output?from=2026-01-01&to=2026-01-31");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlantUnderTest.OperatorToken);
         using var response = await http.SendAsync(request);
-        var fact = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["facts"]!.AsArray().Single()!;
-        Assert.Equal(1250000, (double)fact["valueCny"]!);
-        Assert.Equal(4000, (double)fact["units"]!);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["facts"]!.AsArray();
     }
 
     /// <summary>The simulated plant, the real agent process (<c>edgeagent run</c>) on it, and Chromium on its status page.</summary>

@@ -154,6 +154,50 @@ public class FactsApiTests
         Assert.Single(host.Storage.ReadFacts(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)));
     }
 
+    [Fact]
+    public async Task AnOverlappingPeriodIsRefusedAndAWrongEntryCanBeDeleted()
+    {
+        await using var host = await WebApiHost.StartAsync(Plant());
+        var day = new DateOnly(2026, 3, 8);
+        var start = new DateTime(2026, 3, 7, 16, 0, 0, DateTimeKind.Utc);
+        await host.Storage.WriteAsync(
+            [new Sample(new("cnc-a", "spindleSpeed"), start.AddMinutes(5), 1200, null, SampleQuality.Good)],
+            [new StatusEvent("src-a", start, true, "connected")],
+            [new CycleCount("src-a", start, 60, 60)]);
+        await host.Ledger.CloseThroughAsync(day);
+
+        // A mistyped period (March 1-30) is stored; the real month would then count March 1-30 twice: refused.
+        using var wrong = await Put(host, """{ "from": "2026-03-01", "to": "2026-03-30", "valueCny": 3000000 }""", OperatorToken);
+        using var month = await Put(host, """{ "from": "2026-03-01", "to": "2026-03-31", "valueCny": 3100000 }""", OperatorToken);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, month.StatusCode);
+        Assert.Contains("$.from: the period overlaps 2026-03-01 .. 2026-03-30 entered before", await month.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Deleting exactly that period removes it, with a correction for the closed day it covered; then the month goes in.
+        using var missing = await Send(host, HttpMethod.Delete, "/api/facts/output?from=2026-03-01&to=2026-03-29");
+        using var deleted = await Send(host, HttpMethod.Delete, "/api/facts/output?from=2026-03-01&to=2026-03-30");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var correction = Assert.Single(JsonNode.Parse(await deleted.Content.ReadAsStringAsync())!["corrections"]!.AsArray())!;
+        Assert.Equal("2026-03-08", (string)correction["day"]!);
+        Assert.Empty(JsonNode.Parse(host.Ledger.GetRecords(day, day)[^1].RecordJson)!["outputFacts"]!.AsArray());
+        using var again = await Put(host, """{ "from": "2026-03-01", "to": "2026-03-31", "valueCny": 3100000 }""", OperatorToken);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        // final, then one correction each: the wrong period, its deletion, the month.
+        Assert.Equal(["final", "correction", "correction", "correction"], host.Ledger.GetRecords(day, day).Select(r => r.Kind));
+
+        using var anonymous = await host.Client.DeleteAsync("/api/facts/output?from=2026-03-01&to=2026-03-31");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> Send(WebApiHost host, HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
+        return host.Client.SendAsync(request);
+    }
+
     private static Task<HttpResponseMessage> Put(WebApiHost host, string json, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/facts/output") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -161,10 +205,5 @@ public class FactsApiTests
         return host.Client.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> Get(WebApiHost host, string path)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken);
-        return host.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> Get(WebApiHost host, string path) => Send(host, HttpMethod.Get, path);
 }

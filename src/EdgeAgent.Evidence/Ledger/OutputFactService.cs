@@ -73,13 +73,31 @@ public sealed class OutputFactService
     }
 
     /// <summary>
+    /// Every problem with storing <paramref name="entry"/>: those of <see cref="Validate"/>, and an overlap with a
+    /// period entered before (output would count twice; only exactly the same period is replaced).
+    /// </summary>
+    public IReadOnlyList<string> Problems(OutputFactEntry entry)
+    {
+        var errors = Validate(entry).ToList();
+        if (errors.Count == 0)
+        {
+            foreach (var other in List(entry.From, entry.To).Where(f => f.From != entry.From || f.To != entry.To))
+            {
+                errors.Add($"$.from: the period overlaps {DayBounds.Format(other.From)} .. {DayBounds.Format(other.To)} entered before, and output must not count twice; enter exactly that period to replace it, or delete it first");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
     /// Stores <paramref name="entry"/> (replacing an entry for exactly the same days; leaving out the units removes
     /// units entered before for them) and appends correction records for the closed days it covers.
     /// </summary>
-    /// <exception cref="ArgumentException">The entry is invalid (the message lists every problem).</exception>
+    /// <exception cref="ArgumentException">The entry cannot be stored (the message lists every problem, see <see cref="Problems"/>).</exception>
     public async Task<IReadOnlyList<LedgerEntry>> SetAsync(OutputFactEntry entry, CancellationToken cancellationToken = default)
     {
-        var errors = Validate(entry);
+        var errors = Problems(entry);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors), nameof(entry));
@@ -98,6 +116,21 @@ public sealed class OutputFactService
         }
 
         return await _ledger.CorrectClosedDaysAsync(entry.From, entry.To, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the entry for exactly <paramref name="from"/>..<paramref name="to"/> (value and units) and appends
+    /// correction records for the closed days it covered; null when there was no such entry.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>?> DeleteAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        if (!await _storage.DeleteFactAsync(FactKinds.OutputValueCny, from, to, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        await _storage.DeleteFactAsync(FactKinds.OutputUnits, from, to, cancellationToken).ConfigureAwait(false);
+        return await _ledger.CorrectClosedDaysAsync(from, to, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The entries that overlap <paramref name="from"/>..<paramref name="to"/>, by first day.</summary>

@@ -19,7 +19,7 @@ public static class FactsApi
     private const int MaxRangeDays = 3660;
     private static readonly string[] Fields = ["from", "to", "valueCny", "units", "note"];
 
-    /// <summary>Maps GET and PUT /api/facts/output behind the operator-token check.</summary>
+    /// <summary>Maps GET, PUT and DELETE /api/facts/output behind the operator-token check.</summary>
     public static IEndpointRouteBuilder MapFactsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/facts").AddEndpointFilter(BearerTokens.Filter(
@@ -59,7 +59,7 @@ public static class FactsApi
             var (entry, errors) = await ReadEntryAsync(request, cancellationToken).ConfigureAwait(false);
             if (entry is not null)
             {
-                errors = OutputFactService.Validate(entry);
+                errors = facts.Problems(entry);
             }
 
             if (entry is null || errors.Count > 0)
@@ -74,13 +74,7 @@ public static class FactsApi
             {
                 ["fact"] = ToJson(stored),
                 ["usedByIndicators"] = facts.FactsAreUsed,
-                ["corrections"] = new JsonArray(corrections.Select(c => (JsonNode?)new JsonObject
-                {
-                    ["day"] = c.Day,
-                    ["seq"] = c.Seq,
-                    ["supersedesSeq"] = c.SupersedesSeq,
-                    ["recordHash"] = c.RecordHash,
-                }).ToArray()),
+                ["corrections"] = Corrections(corrections),
             };
             if (!facts.FactsAreUsed)
             {
@@ -89,8 +83,37 @@ public static class FactsApi
 
             return Json(body);
         });
+
+        api.MapDelete("/output", async (string? from, string? to, OutputFactService facts, CancellationToken cancellationToken) =>
+        {
+            if (!TryDay(from, out var first) || !TryDay(to, out var last))
+            {
+                return Results.Problem($"{(TryDay(from, out _) ? "to" : "from")}: not a date in the form YYYY-MM-DD (give exactly the period entered)", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var corrections = await facts.DeleteAsync(first, last, cancellationToken).ConfigureAwait(false);
+            if (corrections is null)
+            {
+                return Results.Problem($"no output value was entered for exactly {DayBounds.Format(first)} .. {DayBounds.Format(last)}", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            return Json(new JsonObject
+            {
+                ["deleted"] = new JsonObject { ["from"] = DayBounds.Format(first), ["to"] = DayBounds.Format(last) },
+                ["corrections"] = Corrections(corrections),
+            });
+        });
         return endpoints;
     }
+
+    private static JsonArray Corrections(IReadOnlyList<LedgerEntry> corrections) =>
+        new(corrections.Select(c => (JsonNode?)new JsonObject
+        {
+            ["day"] = c.Day,
+            ["seq"] = c.Seq,
+            ["supersedesSeq"] = c.SupersedesSeq,
+            ["recordHash"] = c.RecordHash,
+        }).ToArray());
 
     private static async Task<(OutputFactEntry? Entry, IReadOnlyList<string> Errors)> ReadEntryAsync(HttpRequest request, CancellationToken cancellationToken)
     {

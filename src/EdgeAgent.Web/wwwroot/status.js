@@ -134,8 +134,27 @@ async function listFacts(token, around) {
     cell(row, f.units == null ? "—" : fmtNum(f.units));
     cell(row, f.note ?? "");
     cell(row, fmtTime(f.enteredAt));
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "fact-delete";
+    text(button, "删除 Delete");
+    button.addEventListener("click", () => deleteFact(token, f));
+    row.insertCell().appendChild(button);
   }
   return list;
+}
+
+async function deleteFact(token, f) {
+  if (!window.confirm(`删除 ${f.from} – ${f.to} 的产值? Delete the output value of ${f.from} – ${f.to}?`)) return;
+  try {
+    const done = await factRequest("DELETE", `/api/facts/output?from=${f.from}&to=${f.to}`, token);
+    factResult(`已删除 deleted: ${f.from} – ${f.to}` +
+      (done.corrections.length ? ` · ${done.corrections.length} 个已封存日生成更正记录 closed day(s) got correction records` : ""), true);
+    await listFacts(token, f.from);
+    refreshIndicators();
+  } catch (e) {
+    factResult(e.message, false);
+  }
 }
 
 document.getElementById("fact-form").addEventListener("submit", async (event) => {

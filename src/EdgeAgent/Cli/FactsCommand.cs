@@ -15,10 +15,11 @@ internal static class FactsCommand
 {
     public static Command Create()
     {
-        return new Command("facts", "Enter and list output value per period (for the energy-per-output indicators)")
+        return new Command("facts", "Enter, list and delete output value per period (for the energy-per-output indicators)")
         {
             Output(),
             List(),
+            Delete(),
         };
     }
 
@@ -39,14 +40,10 @@ internal static class FactsCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var entry = new OutputFactEntry(parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(value), parse.GetValue(units), parse.GetValue(note));
-            var errors = OutputFactService.Validate(entry);
-            if (errors.Count > 0)
+            var invalid = OutputFactService.Validate(entry);
+            if (invalid.Count > 0)
             {
-                foreach (var problem in errors)
-                {
-                    await error.WriteLineAsync(Option(problem));
-                }
-
+                await WriteProblemsAsync(invalid, error);
                 return 2;
             }
 
@@ -59,6 +56,13 @@ internal static class FactsCommand
             using var storage = opened.Value.Storage;
             using var ledger = opened.Value.Ledger;
             var service = new OutputFactService(storage, ledger, opened.Value.Config, TimeProvider.System);
+            var problems = service.Problems(entry);
+            if (problems.Count > 0)
+            {
+                await WriteProblemsAsync(problems, error);
+                return 2;
+            }
+
             var corrections = await service.SetAsync(entry, cancellationToken);
             var stdout = parse.InvocationConfiguration.Output;
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -118,6 +122,53 @@ internal static class FactsCommand
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static Command Delete()
+    {
+        var config = CommonOptions.Config();
+        var data = CommonOptions.Data();
+        var from = DateOptions.Create("--from", "First day of the period as entered", required: true);
+        var to = DateOptions.Create("--to", "Last day of the period as entered", required: true);
+        var command = new Command("delete", "Delete the output value entered for exactly this period; closed days get correction records") { config, data, from, to };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var opened = Open(parse.GetValue(config)!, parse.GetValue(data), error);
+            if (opened is null)
+            {
+                return 2;
+            }
+
+            using var storage = opened.Value.Storage;
+            using var ledger = opened.Value.Ledger;
+            var first = parse.GetValue(from)!.Value;
+            var last = parse.GetValue(to)!.Value;
+            var corrections = await new OutputFactService(storage, ledger, opened.Value.Config, TimeProvider.System).DeleteAsync(first, last, cancellationToken);
+            if (corrections is null)
+            {
+                await error.WriteLineAsync($"no output value was entered for exactly {first:yyyy-MM-dd} .. {last:yyyy-MM-dd} (see 'edgeagent facts list')");
+                return 1;
+            }
+
+            var stdout = parse.InvocationConfiguration.Output;
+            await stdout.WriteLineAsync($"Deleted the output value of {first:yyyy-MM-dd} .. {last:yyyy-MM-dd}");
+            if (corrections.Count > 0)
+            {
+                await stdout.WriteLineAsync($"{corrections.Count} closed day(s) got correction records: {string.Join(", ", corrections.Select(c => $"{c.Day} (#{c.Seq} supersedes #{c.SupersedesSeq})"))}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task WriteProblemsAsync(IEnumerable<string> problems, TextWriter error)
+    {
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync(Option(problem));
+        }
     }
 
     /// <summary>The validation message with the CLI option named instead of the JSON field.</summary>
