@@ -36,7 +36,7 @@ public class SimulatedPlantTests
         var config = SamplePlant.Load();
         await using var plant = await SimulatedPlant.StartAsync(config, new SimulatorOptions { AutoAdvance = false, FlakySources = [] }, MondayMorning);
         var cnc = plant.PortMap["mb-cnc2"];
-        await using var client = new ModbusTcpClient(cnc.Host, cnc.Port);
+        await using var client = PatientClient(cnc.Host, cnc.Port);
         var equipment = config.Equipment.Single(e => e.Id == "cnc-2");
         var tags = equipment.Tags.ToDictionary(t => t.Name);
 
@@ -65,7 +65,7 @@ public class SimulatedPlantTests
         var config = SamplePlant.Load();
         await using var plant = await SimulatedPlant.StartAsync(config, new SimulatorOptions { UpdateInterval = TimeSpan.FromMilliseconds(50) }, TimeProvider.System);
         var meter = plant.PortMap["mb-meter"];
-        await using var client = new ModbusTcpClient(meter.Host, meter.Port);
+        await using var client = PatientClient(meter.Host, meter.Port);
         var energy = config.Equipment.Single(e => e.Id == "meter-main").Tags.Single(t => t.Name == "energyTotal");
 
         var first = await ReadAsync(client, energy);
@@ -156,7 +156,7 @@ public class SimulatedPlantTests
         var config = SamplePlant.Load();
         await using var plant = await SimulatedPlant.StartAsync(config, new SimulatorOptions { AutoAdvance = false, FlakySources = [] }, MondayMorning);
         var endpoint = plant.PortMap["mb-laser"];
-        await using var client = new ModbusTcpClient(endpoint.Host, endpoint.Port);
+        await using var client = PatientClient(endpoint.Host, endpoint.Port);
 
         await plant.SetForcedOfflineAsync("mb-laser", offline: true);
         await plant.AdvanceToAsync(SamplePlant.MondayMorningUtc.AddMinutes(5));
@@ -197,10 +197,17 @@ public class SimulatedPlantTests
         Assert.True(plant.Model.Machines["cnc-1"].TotalParts > parts);
 
         var endpoint = plant.PortMap["mb-cnc1"];
-        await using var client = new ModbusTcpClient(endpoint.Host, endpoint.Port);
+        await using var client = PatientClient(endpoint.Host, endpoint.Port);
         var registers = await client.ReadHoldingRegistersAsync(1, 2);
         Assert.Equal(plant.Model.Read("cnc-1", "partsGood").Number, ModbusValueCodec.DecodeUInt32(registers));
     }
+
+    /// <summary>
+    /// A client that waits 5 s for an answer: these tests check values, not timeouts, and on a loaded 2-core machine
+    /// running test classes in parallel the simulator's answer can take longer than the default 1 s.
+    /// </summary>
+    private static ModbusTcpClient PatientClient(string host, int port) =>
+        new(new ModbusTcpClientOptions { Host = host, Port = port, RequestTimeout = TimeSpan.FromSeconds(5) });
 
     private static async Task<TagReading> ReadAsync(ModbusTcpClient client, TagConfig tag)
     {
