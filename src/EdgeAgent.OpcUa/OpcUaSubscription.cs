@@ -253,6 +253,12 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                         _missing.Remove(sequence);
                         await DeliverHeldAsync(CancellationToken.None).ConfigureAwait(false);
                     }
+                    catch (OpcUaDecodingException undecodable)
+                    {
+                        // A held message the client cannot decode ends the subscription, as on the Publish path.
+                        Complete(undecodable);
+                        return;
+                    }
                     finally
                     {
                         _processLock.Release();
