@@ -42,7 +42,8 @@ internal static class BundleReadme
             Files:
               manifest.json / .jws    every file's SHA-256, signed; check with: sha256sum -c (see below)
               records/DAY.json / .jws the daily record (RFC 8785 canonical JSON) and its compact JWS
-              records/superseded/     records replaced by later corrections (kind "correction" names them)
+              records/superseded/     records replaced by later corrections (kind "correction" names them):
+                                      late data, or output value entered afterwards (its outputFacts differ)
               tree-head.jws           signed {agentId, root, size, timestamp} of the ledger's Merkle tree
               tree-heads/SIZE.jws     earlier signed heads; proofs.json has consistency proofs to the newest
               proofs.json             per record: leafIndex and RFC 6962 inclusion path to the signed root
