@@ -234,7 +234,7 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                 }
                 catch (OpcUaDecodingException ex)
                 {
-                    // The retransmission is as unreadable as the original would have been: the values are lost.
+                    // The Republish answer itself cannot be read: the values are lost.
                     LostMessageCount++;
                     OpcUaLog.RepublishFailed(_logger, Id, sequence, ex.StatusCode);
                     Complete(ex);
@@ -253,12 +253,6 @@ public sealed class OpcUaSubscription : IAsyncDisposable
                         _missing.Remove(sequence);
                         await DeliverHeldAsync(CancellationToken.None).ConfigureAwait(false);
                     }
-                    catch (OpcUaDecodingException undecodable)
-                    {
-                        // A held message the client cannot decode ends the subscription, as on the Publish path.
-                        Complete(undecodable);
-                        return;
-                    }
                     finally
                     {
                         _processLock.Release();
@@ -272,7 +266,25 @@ public sealed class OpcUaSubscription : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Hands a message's data changes to <see cref="Changes"/>. A notification this client cannot decode ends the
+    /// subscription with the reason (its owner records the gap and starts afresh) rather than letting it go on as if
+    /// nothing had been missed; this holds on every path a message arrives by (Publish, Republish, release after a gap).
+    /// </summary>
     private async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverCoreAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpcUaDecodingException ex)
+        {
+            OpcUaLog.PublishFailed(_logger, ex.StatusCode, ex);
+            Complete(ex);
+        }
+    }
+
+    private async Task DeliverCoreAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         var limits = _client.Options.DecodingLimits;
         foreach (var data in message.NotificationData)

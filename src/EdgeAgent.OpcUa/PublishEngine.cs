@@ -136,19 +136,7 @@ internal sealed class PublishEngine : IDisposable
 
                 if (_subscriptions.TryGetValue(response.SubscriptionId, out var subscription))
                 {
-                    IReadOnlyList<uint> toAck;
-                    try
-                    {
-                        toAck = await subscription.ProcessAsync(response.NotificationMessage, republished: false, _stop.Token).ConfigureAwait(false);
-                    }
-                    catch (OpcUaDecodingException ex)
-                    {
-                        // A notification this client cannot decode: its values are lost, so the subscription ends with
-                        // the reason (its owner records the gap) rather than going on as if nothing had been missed.
-                        OpcUaLog.PublishFailed(_logger, ex.StatusCode, ex);
-                        subscription.Complete(ex);
-                        continue;
-                    }
+                    var toAck = await subscription.ProcessAsync(response.NotificationMessage, republished: false, _stop.Token).ConfigureAwait(false);
 
                     foreach (var sequence in toAck)
                     {
