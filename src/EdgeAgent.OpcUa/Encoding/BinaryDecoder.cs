@@ -412,7 +412,7 @@ public ref struct BinaryDecoder
     public T[]? ReadArray<T>(DecodeFunc<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var length = ReadLength(_limits.MaxArrayLength, "Array");
+        var length = ReadArrayLength();
         if (length < 0)
         {
             return null;
@@ -426,6 +426,13 @@ public ref struct BinaryDecoder
 
     /// <summary>Reads an Int32-prefixed array, treating null as empty.</summary>
     public T[] ReadArrayOrEmpty<T>(DecodeFunc<T> read) => ReadArray(read) ?? [];
+
+    /// <summary>
+    /// Reads an array's length (-1 for a null array) with the checks every array read gets: within
+    /// <see cref="DecodingLimits.MaxArrayLength"/>, and no longer than the bytes left. For callers that read the elements
+    /// themselves.
+    /// </summary>
+    public int ReadArrayLength(string what = "Array") => ReadLength(_limits.MaxArrayLength, what);
 
     /// <summary>Counts a level of structure nesting; throws past <see cref="DecodingLimits.MaxNestingDepth"/>.</summary>
     public void Enter()

@@ -212,18 +212,11 @@ internal sealed class ServerSubscription
     /// <summary>A message still held for Republish.</summary>
     public NotificationMessage? Find(uint sequenceNumber) => _sent.GetValueOrDefault(sequenceNumber);
 
-    /// <summary>Encodes a DataChangeNotification (MonitoredItemNotification[], no DiagnosticInfos) straight from the list.</summary>
+    /// <summary>Encodes a DataChangeNotification straight from the list.</summary>
     private static ExtensionObject Wrap(List<(uint ClientHandle, DataValue Value)> changes)
     {
         using var encoder = new Encoding.BinaryEncoder(64 + (changes.Count * 32));
-        encoder.WriteInt32(changes.Count);
-        foreach (var (clientHandle, value) in changes)
-        {
-            encoder.WriteUInt32(clientHandle);
-            encoder.WriteDataValue(value);
-        }
-
-        encoder.WriteInt32(0);
+        DataChangeNotification.EncodeItems(encoder, changes);
         return new ExtensionObject(DataChangeNotification.BinaryEncodingId, ExtensionObjectEncoding.Binary, encoder.WrittenSpan.ToArray());
     }
 }
