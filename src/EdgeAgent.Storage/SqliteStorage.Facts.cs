@@ -76,15 +76,19 @@ public sealed partial class SqliteStorage
         return list;
     }
 
-    /// <summary>Output facts (value in CNY, with units produced when entered for the same days) for the indicator engine.</summary>
-    public IReadOnlyList<OutputFact> ReadOutputFacts(DateOnly fromDay, DateOnly toDay)
+    /// <summary>Output value entered per period that overlaps the days, each with the units entered for the same days.</summary>
+    public IReadOnlyList<StoredOutputFact> ReadOutputEntries(DateOnly fromDay, DateOnly toDay)
     {
         var facts = ReadFacts(fromDay, toDay);
         var units = facts.Where(f => f.Kind == FactKinds.OutputUnits).ToDictionary(f => (f.FromDay, f.ToDay), f => f.Value);
         return [.. facts
             .Where(f => f.Kind == FactKinds.OutputValueCny)
-            .Select(f => new OutputFact(f.FromDay, f.ToDay, f.Value, units.TryGetValue((f.FromDay, f.ToDay), out var u) ? u : null))];
+            .Select(f => new StoredOutputFact(f.FromDay, f.ToDay, f.Value, units.TryGetValue((f.FromDay, f.ToDay), out var u) ? u : null, f.Note, f.EnteredUtc))];
     }
+
+    /// <summary>Output facts (value in CNY, with units produced when entered for the same days) for the indicator engine.</summary>
+    public IReadOnlyList<OutputFact> ReadOutputFacts(DateOnly fromDay, DateOnly toDay) =>
+        [.. ReadOutputEntries(fromDay, toDay).Select(e => new OutputFact(e.From, e.To, e.ValueCny, e.Units))];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

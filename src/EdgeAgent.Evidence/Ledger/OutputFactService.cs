@@ -73,34 +73,24 @@ public sealed class OutputFactService
     }
 
     /// <summary>
-    /// Every problem with storing <paramref name="entry"/>: those of <see cref="Validate"/>, and an overlap with a
-    /// period entered before (output would count twice; only exactly the same period is replaced).
+    /// Stores <paramref name="entry"/> (replacing an entry for exactly the same days; leaving out the units removes
+    /// units entered before for them) and appends correction records for the closed days it covers. Stores nothing and
+    /// returns the problems instead when the entry is invalid (<see cref="Validate"/>) or overlaps a period entered
+    /// before (output would count twice; only exactly the same period is replaced).
     /// </summary>
-    public IReadOnlyList<string> Problems(OutputFactEntry entry)
+    public async Task<(IReadOnlyList<string> Problems, IReadOnlyList<LedgerEntry> Corrections)> SetAsync(OutputFactEntry entry, CancellationToken cancellationToken = default)
     {
-        var errors = Validate(entry).ToList();
-        if (errors.Count == 0)
+        var problems = Validate(entry);
+        if (problems.Count == 0)
         {
-            foreach (var other in List(entry.From, entry.To).Where(f => f.From != entry.From || f.To != entry.To))
-            {
-                errors.Add($"$.from: the period overlaps {DayBounds.Format(other.From)} .. {DayBounds.Format(other.To)} entered before, and output must not count twice; enter exactly that period to replace it, or delete it first");
-            }
+            problems = [.. List(entry.From, entry.To)
+                .Where(f => f.From != entry.From || f.To != entry.To)
+                .Select(other => $"$.from: the period overlaps {DayBounds.Format(other.From)} .. {DayBounds.Format(other.To)} entered before, and output must not count twice; enter exactly that period to replace it, or delete it first")];
         }
 
-        return errors;
-    }
-
-    /// <summary>
-    /// Stores <paramref name="entry"/> (replacing an entry for exactly the same days; leaving out the units removes
-    /// units entered before for them) and appends correction records for the closed days it covers.
-    /// </summary>
-    /// <exception cref="ArgumentException">The entry cannot be stored (the message lists every problem, see <see cref="Problems"/>).</exception>
-    public async Task<IReadOnlyList<LedgerEntry>> SetAsync(OutputFactEntry entry, CancellationToken cancellationToken = default)
-    {
-        var errors = Problems(entry);
-        if (errors.Count > 0)
+        if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join("; ", errors), nameof(entry));
+            return (problems, []);
         }
 
         var now = _time.GetUtcNow().UtcDateTime;
@@ -115,7 +105,7 @@ public sealed class OutputFactService
             await _storage.DeleteFactAsync(FactKinds.OutputUnits, entry.From, entry.To, cancellationToken).ConfigureAwait(false);
         }
 
-        return await _ledger.CorrectClosedDaysAsync(entry.From, entry.To, cancellationToken).ConfigureAwait(false);
+        return ([], await _ledger.CorrectClosedDaysAsync(entry.From, entry.To, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -134,12 +124,5 @@ public sealed class OutputFactService
     }
 
     /// <summary>The entries that overlap <paramref name="from"/>..<paramref name="to"/>, by first day.</summary>
-    public IReadOnlyList<StoredOutputFact> List(DateOnly from, DateOnly to)
-    {
-        var facts = _storage.ReadFacts(from, to);
-        var units = facts.Where(f => f.Kind == FactKinds.OutputUnits).ToDictionary(f => (f.FromDay, f.ToDay), f => f.Value);
-        return [.. facts
-            .Where(f => f.Kind == FactKinds.OutputValueCny)
-            .Select(f => new StoredOutputFact(f.FromDay, f.ToDay, f.Value, units.TryGetValue((f.FromDay, f.ToDay), out var u) ? u : null, f.Note, f.EnteredUtc))];
-    }
+    public IReadOnlyList<StoredOutputFact> List(DateOnly from, DateOnly to) => _storage.ReadOutputEntries(from, to);
 }

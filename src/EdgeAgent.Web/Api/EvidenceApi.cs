@@ -19,8 +19,6 @@ namespace EdgeAgent.Web.Api;
 /// </summary>
 public static class EvidenceApi
 {
-    private const int MaxRangeDays = 3660;
-
     /// <summary>Maps /api/evidence/days, /api/evidence/bundle and /api/evidence/proof behind the bearer-token check.</summary>
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder endpoints)
     {
@@ -31,7 +29,7 @@ public static class EvidenceApi
             "send Authorization: Bearer <token> with a token from $.web.evidenceTokens"));
         api.MapGet("/days", (string? from, string? to, LedgerService ledger) =>
         {
-            var (first, last, problem) = ParseRange(from, to);
+            var (first, last, problem) = DayRangeQuery.Parse(from, to);
             if (problem is not null)
             {
                 return problem;
@@ -62,7 +60,7 @@ public static class EvidenceApi
 
         api.MapGet("/bundle", async (string? from, string? to, LedgerService ledger, SqliteStorage storage, AgentConfig config, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var (first, last, problem) = ParseRange(from, to);
+            var (first, last, problem) = DayRangeQuery.Parse(from, to);
             if (problem is not null)
             {
                 return problem;
@@ -125,31 +123,6 @@ public static class EvidenceApi
             return Json(body);
         });
         return endpoints;
-    }
-
-    private static (DateOnly From, DateOnly To, IResult? Problem) ParseRange(string? from, string? to)
-    {
-        if (from is null || !DayBounds.TryParse(from, out var first))
-        {
-            return (default, default, Results.Problem($"from: '{from}' is not a date in the form YYYY-MM-DD", statusCode: StatusCodes.Status400BadRequest));
-        }
-
-        if (to is null || !DayBounds.TryParse(to, out var last))
-        {
-            return (default, default, Results.Problem($"to: '{to}' is not a date in the form YYYY-MM-DD", statusCode: StatusCodes.Status400BadRequest));
-        }
-
-        if (last < first)
-        {
-            return (default, default, Results.Problem("to is before from", statusCode: StatusCodes.Status400BadRequest));
-        }
-
-        if (last.DayNumber - first.DayNumber >= MaxRangeDays)
-        {
-            return (default, default, Results.Problem("the range is longer than 10 years", statusCode: StatusCodes.Status400BadRequest));
-        }
-
-        return (first, last, null);
     }
 
     private static IResult Json(JsonNode body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeAgent.Evidence.Ledger;
+using EdgeAgent.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,6 @@ namespace EdgeAgent.Web.Api;
 public static class FactsApi
 {
     private const int MaxBodyBytes = 64 * 1024;
-    private const int MaxRangeDays = 3660;
     private static readonly string[] Fields = ["from", "to", "valueCny", "units", "note"];
 
     /// <summary>Maps GET, PUT and DELETE /api/facts/output behind the operator-token check.</summary>
@@ -30,14 +30,10 @@ public static class FactsApi
 
         api.MapGet("/output", (string? from, string? to, OutputFactService facts) =>
         {
-            if (!TryDay(from, out var first) || !TryDay(to, out var last))
+            var (first, last, problem) = DayRangeQuery.Parse(from, to);
+            if (problem is not null)
             {
-                return Results.Problem($"{(TryDay(from, out _) ? "to" : "from")}: not a date in the form YYYY-MM-DD", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            if (last < first || last.DayNumber - first.DayNumber >= MaxRangeDays)
-            {
-                return Results.Problem("to: must not come before from, and the range must be shorter than 10 years", statusCode: StatusCodes.Status400BadRequest);
+                return problem;
             }
 
             return Json(new JsonObject
@@ -57,9 +53,10 @@ public static class FactsApi
             }
 
             var (entry, errors) = await ReadEntryAsync(request, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<LedgerEntry> corrections = [];
             if (entry is not null)
             {
-                errors = facts.Problems(entry);
+                (errors, corrections) = await facts.SetAsync(entry, cancellationToken).ConfigureAwait(false);
             }
 
             if (entry is null || errors.Count > 0)
@@ -68,7 +65,6 @@ public static class FactsApi
                     extensions: new Dictionary<string, object?> { ["errors"] = errors });
             }
 
-            var corrections = await facts.SetAsync(entry, cancellationToken).ConfigureAwait(false);
             var stored = facts.List(entry.From, entry.To).Single(f => f.From == entry.From && f.To == entry.To);
             var body = new JsonObject
             {
@@ -86,9 +82,9 @@ public static class FactsApi
 
         api.MapDelete("/output", async (string? from, string? to, OutputFactService facts, CancellationToken cancellationToken) =>
         {
-            if (!TryDay(from, out var first) || !TryDay(to, out var last))
+            if (!DayBounds.TryParse(from, out var first) || !DayBounds.TryParse(to, out var last))
             {
-                return Results.Problem($"{(TryDay(from, out _) ? "to" : "from")}: not a date in the form YYYY-MM-DD (give exactly the period entered)", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem($"{(DayBounds.TryParse(from, out _) ? "to" : "from")}: not a date in the form YYYY-MM-DD (give exactly the period entered)", statusCode: StatusCodes.Status400BadRequest);
             }
 
             var corrections = await facts.DeleteAsync(first, last, cancellationToken).ConfigureAwait(false);
@@ -172,7 +168,7 @@ public static class FactsApi
 
     private static DateOnly? Day(JsonObject body, string name, List<string> errors)
     {
-        if (body[name] is JsonValue value && value.TryGetValue<string>(out var text) && TryDay(text, out var day))
+        if (body[name] is JsonValue value && value.TryGetValue<string>(out var text) && DayBounds.TryParse(text, out var day))
         {
             return day;
         }
@@ -202,9 +198,6 @@ public static class FactsApi
         errors.Add($"$.{name}: must be a number (not a string)");
         return null;
     }
-
-    private static bool TryDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     private static JsonObject ToJson(StoredOutputFact fact) => new()
     {

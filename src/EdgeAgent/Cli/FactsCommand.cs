@@ -56,14 +56,13 @@ internal static class FactsCommand
             using var storage = opened.Value.Storage;
             using var ledger = opened.Value.Ledger;
             var service = new OutputFactService(storage, ledger, opened.Value.Config, TimeProvider.System);
-            var problems = service.Problems(entry);
+            var (problems, corrections) = await service.SetAsync(entry, cancellationToken);
             if (problems.Count > 0)
             {
                 await WriteProblemsAsync(problems, error);
                 return 2;
             }
 
-            var corrections = await service.SetAsync(entry, cancellationToken);
             var stdout = parse.InvocationConfiguration.Output;
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Stored output value {entry.ValueCny:0.##} CNY{(entry.Units is { } u ? $", {u:0.##} units" : string.Empty)} for {entry.From:yyyy-MM-dd} .. {entry.To:yyyy-MM-dd}"));
