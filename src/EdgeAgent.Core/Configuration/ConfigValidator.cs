@@ -9,6 +9,9 @@ public static partial class ConfigValidator
     private static readonly string[] SecurityPolicies = ["None", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"];
     private static readonly string[] SecurityModes = ["None", "Sign", "SignAndEncrypt"];
 
+    // Bearer tokens of the web APIs: long enough that guessing one is hopeless.
+    private const int MinTokenLength = 16;
+
     /// <summary>Returns every error found; an empty list means the configuration is usable.</summary>
     public static IReadOnlyList<ConfigError> Validate(AgentConfig config, Func<string, bool>? isKnownTimeZone = null)
     {
@@ -291,23 +294,24 @@ public static partial class ConfigValidator
             }
         }
 
-        for (var i = 0; i < web.EvidenceTokens.Count; i++)
-        {
-            if (web.EvidenceTokens[i].Length < 16)
-            {
-                error($"$.web.evidenceTokens[{i}]", "is too short: use at least 16 random characters");
-            }
-        }
-
+        LongEnough(web.EvidenceTokens, "$.web.evidenceTokens", error);
+        LongEnough(web.OperatorTokens, "$.web.operatorTokens", error);
         for (var i = 0; i < web.OperatorTokens.Count; i++)
         {
-            if (web.OperatorTokens[i].Length < 16)
-            {
-                error($"$.web.operatorTokens[{i}]", "is too short: use at least 16 random characters");
-            }
-            else if (web.EvidenceTokens.Contains(web.OperatorTokens[i], StringComparer.Ordinal))
+            if (web.OperatorTokens[i].Length >= MinTokenLength && web.EvidenceTokens.Contains(web.OperatorTokens[i], StringComparer.Ordinal))
             {
                 error($"$.web.operatorTokens[{i}]", "is also an evidence token: a platform that reads the evidence must not be able to enter output facts; use a different token");
+            }
+        }
+    }
+
+    private static void LongEnough(List<string> tokens, string path, Action<string, string> error)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Length < MinTokenLength)
+            {
+                error($"{path}[{i}]", "is too short: use at least 16 random characters");
             }
         }
     }
