@@ -117,13 +117,8 @@ public class FactsApiTests
     public async Task OutputEnteredForAClosedDayAppendsASignedCorrectionOnce()
     {
         await using var host = await WebApiHost.StartAsync(Plant());
-        var day = new DateOnly(2026, 3, 8);
-        var start = new DateTime(2026, 3, 7, 16, 0, 0, DateTimeKind.Utc);
-        await host.Storage.WriteAsync(
-            [new Sample(new("cnc-a", "spindleSpeed"), start.AddMinutes(5), 1200, null, SampleQuality.Good)],
-            [new StatusEvent("src-a", start, true, "connected")],
-            [new CycleCount("src-a", start, 60, 60)]);
-        var closed = Assert.Single(await host.Ledger.CloseThroughAsync(day));
+        var day = ClosedDay;
+        var closed = await CloseOneDayAsync(host);
 
         using var response = await Put(host, """{ "from": "2026-03-01", "to": "2026-03-31", "valueCny": 3100000 }""", OperatorToken);
         using var again = await Put(host, """{ "from": "2026-03-01", "to": "2026-03-31", "valueCny": 3100000 }""", OperatorToken);
@@ -158,13 +153,8 @@ public class FactsApiTests
     public async Task AnOverlappingPeriodIsRefusedAndAWrongEntryCanBeDeleted()
     {
         await using var host = await WebApiHost.StartAsync(Plant());
-        var day = new DateOnly(2026, 3, 8);
-        var start = new DateTime(2026, 3, 7, 16, 0, 0, DateTimeKind.Utc);
-        await host.Storage.WriteAsync(
-            [new Sample(new("cnc-a", "spindleSpeed"), start.AddMinutes(5), 1200, null, SampleQuality.Good)],
-            [new StatusEvent("src-a", start, true, "connected")],
-            [new CycleCount("src-a", start, 60, 60)]);
-        await host.Ledger.CloseThroughAsync(day);
+        var day = ClosedDay;
+        await CloseOneDayAsync(host);
 
         // A mistyped period (March 1-30) is stored; the real month would then count March 1-30 twice: refused.
         using var wrong = await Put(host, """{ "from": "2026-03-01", "to": "2026-03-30", "valueCny": 3000000 }""", OperatorToken);
@@ -189,6 +179,19 @@ public class FactsApiTests
 
         using var anonymous = await host.Client.DeleteAsync("/api/facts/output?from=2026-03-01&to=2026-03-31");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    /// <summary>2026-03-08, plant time: one minute of collection, closed into the ledger.</summary>
+    private static readonly DateOnly ClosedDay = new(2026, 3, 8);
+
+    private static async Task<Evidence.Ledger.LedgerEntry> CloseOneDayAsync(WebApiHost host)
+    {
+        var start = new DateTime(2026, 3, 7, 16, 0, 0, DateTimeKind.Utc);
+        await host.Storage.WriteAsync(
+            [new Sample(new("cnc-a", "spindleSpeed"), start.AddMinutes(5), 1200, null, SampleQuality.Good)],
+            [new StatusEvent("src-a", start, true, "connected")],
+            [new CycleCount("src-a", start, 60, 60)]);
+        return Assert.Single(await host.Ledger.CloseThroughAsync(ClosedDay));
     }
 
     private static Task<HttpResponseMessage> Send(WebApiHost host, HttpMethod method, string path)

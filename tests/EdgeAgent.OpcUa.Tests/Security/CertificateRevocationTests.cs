@@ -50,8 +50,7 @@ public sealed class CertificateRevocationTests : IDisposable
         using var ca = Ca("CN=Plant CA");
         using var server = Issue(ca, "CN=PLC 7", [0x01, 0x02, 0x03, 0x04]);
         using var other = Issue(ca, "CN=PLC 7b", [0x09]);
-        _pki.Store.EnsureLayout();
-        _pki.Store.Add(CertificateLocation.Trusted, X509CertificateLoader.LoadCertificate(ca.RawData));
+        TrustCa(ca);
         var validator = new ServerCertificateValidator(_pki.Store);
         validator.Validate(server.RawData, Endpoint, trustOnFirstUse: false);
 
@@ -70,8 +69,7 @@ public sealed class CertificateRevocationTests : IDisposable
         using var ca = Ca("CN=Plant CA");
         using var impostor = Ca("CN=Plant CA");
         using var server = Issue(ca, "CN=PLC 7", [0x01, 0x02, 0x03, 0x04]);
-        _pki.Store.EnsureLayout();
-        _pki.Store.Add(CertificateLocation.Trusted, X509CertificateLoader.LoadCertificate(ca.RawData));
+        TrustCa(ca);
         File.WriteAllBytes(Path.Combine(_pki.Store.RevocationListFolders[0], "forged.crl"), DotNetCrl(impostor, server));
         File.WriteAllText(Path.Combine(_pki.Store.RevocationListFolders[1], "broken.crl"), "not a CRL");
 
@@ -84,8 +82,7 @@ public sealed class CertificateRevocationTests : IDisposable
         using var root = Ca("CN=Group Root CA");
         using var intermediate = Issue(root, "CN=Plant CA", [0x42], isCa: true);
         using var server = Issue(intermediate, "CN=PLC 7", [0x01, 0x02, 0x03, 0x04]);
-        _pki.Store.EnsureLayout();
-        _pki.Store.Add(CertificateLocation.Trusted, X509CertificateLoader.LoadCertificate(root.RawData));
+        TrustCa(root);
         _pki.Store.Add(CertificateLocation.Issuers, X509CertificateLoader.LoadCertificate(intermediate.RawData));
         var validator = new ServerCertificateValidator(_pki.Store);
         validator.Validate(server.RawData, Endpoint, trustOnFirstUse: false);
@@ -95,6 +92,13 @@ public sealed class CertificateRevocationTests : IDisposable
         var refused = Assert.Throws<OpcUaException>(() => validator.Validate(server.RawData, Endpoint, trustOnFirstUse: false));
         Assert.Equal(StatusCodes.BadCertificateIssuerRevoked, refused.StatusCode.Code);
         Assert.Contains("issued under CN=Plant CA", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The store's folders, with <paramref name="ca"/> in trusted/.</summary>
+    private void TrustCa(X509Certificate2 ca)
+    {
+        _pki.Store.EnsureLayout();
+        _pki.Store.Add(CertificateLocation.Trusted, X509CertificateLoader.LoadCertificate(ca.RawData));
     }
 
     private static X509Certificate2 Ca(string name)
