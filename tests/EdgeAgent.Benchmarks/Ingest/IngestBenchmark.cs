@@ -5,9 +5,7 @@ using EdgeAgent.Collection.Modbus;
 using EdgeAgent.Core.Model;
 using EdgeAgent.Modbus;
 using EdgeAgent.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace EdgeAgent.Benchmarks.Ingest;
 
@@ -38,13 +36,7 @@ public static class IngestBenchmark
         }
 
         var warnings = new WarningCounter();
-        using var loggers = LoggerFactory.Create(builder =>
-        {
-            builder.SetMinimumLevel(LogLevel.Warning);
-            builder.AddSimpleConsole(o => o.SingleLine = true);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.AddProvider(warnings);
-        });
+        using var loggers = warnings.CreateConsoleLoggers();
 
         var config = BenchmarkPlant.Create(options.Ports, options.Registers, options.PollMs, options.HeartbeatSeconds);
         var dataFolder = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"edgeagent-bench-{Environment.ProcessId}"));

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace EdgeAgent.Benchmarks.Ingest;
 
@@ -12,6 +14,15 @@ public sealed class WarningCounter : ILoggerProvider
     public long Errors => Interlocked.Read(ref _errors);
 
     public ILogger CreateLogger(string categoryName) => new Counter(this);
+
+    /// <summary>What a measured run logs through: warnings and errors, one line each on stderr, counted here.</summary>
+    public ILoggerFactory CreateConsoleLoggers() => LoggerFactory.Create(builder =>
+    {
+        builder.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddProvider(this);
+    });
 
     public void Dispose()
     {

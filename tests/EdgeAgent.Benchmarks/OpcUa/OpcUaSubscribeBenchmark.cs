@@ -6,9 +6,7 @@ using EdgeAgent.Collection.OpcUa;
 using EdgeAgent.Core.Configuration;
 using EdgeAgent.Core.Model;
 using EdgeAgent.OpcUa;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace EdgeAgent.Benchmarks.OpcUa;
 
@@ -40,13 +38,7 @@ public static class OpcUaSubscribeBenchmark
         }
 
         var warnings = new WarningCounter();
-        using var loggers = LoggerFactory.Create(builder =>
-        {
-            builder.SetMinimumLevel(LogLevel.Warning);
-            builder.AddSimpleConsole(o => o.SingleLine = true);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.AddProvider(warnings);
-        });
+        using var loggers = warnings.CreateConsoleLoggers();
 
         Console.WriteLine(Invariant($"EdgeAgent OPC UA subscription benchmark ({(options.Path == "client" ? "OpcUaClient subscription, changes counted" : "OpcUaSourceCollector, samples counted")})"));
         Console.WriteLine(Invariant($"  {options.Endpoint}: {options.Items:N0} monitored items nsu={options.NamespaceUri};i=1..{options.Items}, one session, one subscription, publishing and sampling {options.IntervalMs} ms, queue size 1"));
